@@ -7,6 +7,7 @@ export type ErrorKind =
   | 'conflict'
   | 'too-large'
   | 'unsupported-media'
+  | 'unprocessable'
   | 'unavailable';
 
 export interface LocalizedMessage {

@@ -8,5 +8,6 @@ export const HTTP_STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   'too-large': 413,
   'unsupported-media': 415,
+  unprocessable: 422,
   unavailable: 503,
 };

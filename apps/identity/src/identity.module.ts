@@ -1,0 +1,31 @@
+import { AuthGuard, TokenVerifier } from '@edu/auth';
+import { MessagingModule } from '@edu/messaging';
+import { PersistenceModule } from '@edu/persistence';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { IDENTITY_CONFIG, type IdentityConfig } from './config.js';
+import { IDENTITY_MIGRATIONS } from './migrations/index.js';
+import { PkiModule } from './modules/pki/pki.module.js';
+import { TokensModule } from './modules/tokens/tokens.module.js';
+
+@Global()
+@Module({})
+export class IdentityModule {
+  static forRoot(config: IdentityConfig): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: [
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, schema: 'identity', migrations: IDENTITY_MIGRATIONS }),
+        MessagingModule.forRoot({ service: 'identity', brokers: config.KAFKA_BROKERS }),
+        PkiModule,
+        TokensModule,
+      ],
+      providers: [
+        { provide: IDENTITY_CONFIG, useValue: config },
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.IDENTITY_URL) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [IDENTITY_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, TokenVerifier } from './token-verifier.js';
+
+describe('TokenVerifier', () => {
+  let sign: (claims: Record<string, unknown>, exp?: string, key?: CryptoKey) => Promise<string>;
+  let verifier: TokenVerifier;
+  let otherKey: CryptoKey;
+
+  beforeAll(async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    otherKey = (await generateKeyPair('ES256')).privateKey;
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
+    verifier = new TokenVerifier('http://unused', createLocalJWKSet({ keys: [jwk] }));
+    sign = (claims, exp = '5m', key = privateKey) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(exp)
+        .sign(key);
+  });
+
+  it('accepts a valid token and exposes org, role and scopes', async () => {
+    const token = await sign({ sub: 'c1', org: '31000001', role: 'school', scope: 'documents:submit documents:read' });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      clientId: 'c1',
+      org: '31000001',
+      role: 'school',
+      scopes: ['documents:submit', 'documents:read'],
+    });
+  });
+
+  it('refuses expired, forged and malformed tokens with distinct codes', async () => {
+    const expired = await sign({ sub: 'c1', org: 'x', role: 'school' }, '-1m');
+    await expect(verifier.verify(expired)).rejects.toMatchObject({ code: 'AUTH.TOKEN_EXPIRED' });
+    const forged = await sign({ sub: 'c1', org: 'x', role: 'school' }, '5m', otherKey);
+    await expect(verifier.verify(forged)).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
+    await expect(verifier.verify('not.a.jwt')).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
+    const noRole = await sign({ sub: 'c1', org: 'x' });
+    await expect(verifier.verify(noRole)).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
+  });
+});

@@ -1,0 +1,27 @@
+import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
+import {
+  DocumentArchivedSchema,
+  DocumentSignedSchema,
+  DocumentSubmittedSchema,
+} from './gen/edu/events/v1/documents_pb.js';
+import {
+  CertificateIssuedSchema,
+  OrganisationRegisteredSchema,
+  SealKeyRegisteredSchema,
+  StudentEnrolledSchema,
+} from './gen/edu/events/v1/identity_pb.js';
+import { Topics, type Topic } from './topics.js';
+
+/** Topic → payload schema. A producer and its consumers share this one definition. */
+export const EVENT_SCHEMAS = {
+  [Topics.DocumentSubmitted]: DocumentSubmittedSchema,
+  [Topics.DocumentSigned]: DocumentSignedSchema,
+  [Topics.DocumentArchived]: DocumentArchivedSchema,
+  [Topics.OrganisationRegistered]: OrganisationRegisteredSchema,
+  [Topics.StudentEnrolled]: StudentEnrolledSchema,
+  [Topics.CertificateIssued]: CertificateIssuedSchema,
+  [Topics.SealKeyRegistered]: SealKeyRegisteredSchema,
+} satisfies Record<Topic, DescMessage>;
+
+export type EventSchemas = typeof EVENT_SCHEMAS;
+export type EventPayload<T extends Topic> = MessageShape<EventSchemas[T]>;

@@ -1,0 +1,81 @@
+import {
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DeadLetterPublisher } from '../dead-letter-publisher.js';
+import { InboxConsumer } from '../inbox-consumer.js';
+import { KafkaPublisher } from '../kafka-publisher.js';
+import { OutboxRelay } from '../outbox-relay.js';
+import { OutboxWriter } from '../outbox-writer.js';
+
+export interface MessagingOptions {
+  /** The producing service's name, e.g. `interchange`: it goes in every envelope. */
+  service: string;
+  brokers: string[];
+}
+
+const OPTIONS = Symbol('MessagingOptions');
+
+/** Starts the relay once the app is up and stops it, then the producer, on shutdown. */
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(KafkaPublisher) private readonly publisher: KafkaPublisher,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.publisher.disconnect();
+  }
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        {
+          provide: KafkaPublisher,
+          useFactory: async (o: MessagingOptions) => {
+            const publisher = new KafkaPublisher(o.brokers, `${o.service}-publisher`);
+            await publisher.connect();
+            return publisher;
+          },
+          inject: [OPTIONS],
+        },
+        { provide: OutboxWriter, useFactory: (o: MessagingOptions) => new OutboxWriter(o.service), inject: [OPTIONS] },
+        {
+          provide: OutboxRelay,
+          useFactory: (ds: DataSource, p: KafkaPublisher) => new OutboxRelay(ds, p),
+          inject: [DataSource, KafkaPublisher],
+        },
+        {
+          provide: DeadLetterPublisher,
+          useFactory: (p: KafkaPublisher, o: MessagingOptions) => new DeadLetterPublisher(p, o.service),
+          inject: [KafkaPublisher, OPTIONS],
+        },
+        {
+          provide: InboxConsumer,
+          useFactory: (ds: DataSource, dlq: DeadLetterPublisher) => new InboxConsumer(ds, dlq),
+          inject: [DataSource, DeadLetterPublisher],
+        },
+        MessagingLifecycle,
+      ],
+      exports: [KafkaPublisher, OutboxWriter, OutboxRelay, InboxConsumer, DeadLetterPublisher],
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { KafkaPublisher } from './kafka-publisher.js';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  payload: Buffer;
+  headers: Record<string, string>;
+}
+
+/**
+ * Publishes committed outbox rows in batches, oldest first, and deletes them in the same transaction. A crash
+ * between send and commit re-sends the batch; consumers' inboxes drop the duplicates by event id. An advisory lock
+ * keeps one relay per service publishing at a time, so per-key order holds when instances scale out.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: KafkaPublisher,
+    private readonly opts = { batchSize: 500, idleMs: 50, errorBackoffMs: 1000 },
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Called after a commit that wrote to the outbox, so the relay does not wait for its next poll. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  /** Publishes one batch; returns how many rows went out. */
+  async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox')) AS locked`);
+      if (!locked) return 0;
+      const rows: OutboxRow[] = await em.query(
+        'SELECT id, topic, key, payload, headers FROM outbox ORDER BY id LIMIT $1',
+        [this.opts.batchSize],
+      );
+      if (!rows.length) return 0;
+      await this.publisher.send(rows.map((r) => ({ topic: r.topic, key: r.key, value: r.payload, headers: r.headers })));
+      await em.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+      } catch (err) {
+        this.logger.warn(`outbox publish failed, retrying: ${(err as Error).message}`);
+        await this.sleep(this.opts.errorBackoffMs);
+        continue;
+      }
+      if (published < this.opts.batchSize) await this.sleep(published ? 0 : this.opts.idleMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

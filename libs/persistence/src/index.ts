@@ -1,0 +1,4 @@
+export * from './data-source.js';
+export { DataSource, EntityManager } from 'typeorm';
+export type { MigrationInterface, QueryRunner } from 'typeorm';
+export * from './persistence.module.js';

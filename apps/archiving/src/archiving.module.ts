@@ -1,7 +1,9 @@
+import { AuthGuard, TokenVerifier } from '@edu/auth';
 import { MessagingModule } from '@edu/messaging';
 import { PersistenceModule } from '@edu/persistence';
 import { ObjectStore } from '@edu/storage';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { ARCHIVING_CONFIG, type ArchivingConfig } from './config.js';
 import { ARCHIVING_MIGRATIONS } from './migrations/index.js';
 import { ArchiveModule } from './modules/archive/archive.module.js';
@@ -19,6 +21,8 @@ export class ArchivingModule {
       ],
       providers: [
         { provide: ARCHIVING_CONFIG, useValue: config },
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.IDENTITY_URL) },
+        { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: ObjectStore,
           useFactory: () =>

@@ -24,7 +24,7 @@ export const CurrentPrincipal = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest().principal,
 );
 
-/** Global guard: every route needs a valid token unless marked @Public(); @RequireScopes adds scope checks. */
+/** Global guard: every HTTP route needs a valid token unless marked @Public(); @RequireScopes adds scope checks. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -33,6 +33,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    // Only the HTTP edge is guarded here; Kafka handlers are internal and consume from the private broker.
+    if (ctx.getType() !== 'http') return true;
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest();

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { throwError, type Observable } from 'rxjs';
 import { CommonErrors } from './common-errors.js';
 import { DomainError } from './domain-error.js';
 import { HTTP_STATUS } from './http-status.js';
@@ -14,7 +15,9 @@ interface BodyParserError {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    // Kafka handlers settle their own failures (retry, then dead-letter); anything left must reach kafkajs.
+    if (host.getType() !== 'http') return throwError(() => exception);
     const res = host.switchToHttp().getResponse();
     const error = this.toDomainError(exception);
     const status = HTTP_STATUS[error.kind];
@@ -24,7 +27,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private toDomainError(exception: unknown): DomainError {
     if (exception instanceof DomainError) return exception;
-    const parserError = exception as BodyParserError;
+    // Nest wraps body-parser's errors in an HttpException and keeps the original as the cause.
+    const parserError = ((exception instanceof HttpException ? exception.cause : undefined) ?? exception) as BodyParserError;
     if (parserError?.type === 'entity.parse.failed') return CommonErrors.malformedJson();
     if (parserError?.type === 'entity.too.large') return CommonErrors.bodyTooLarge(`${parserError.limit ?? ''} bytes`);
     if (parserError?.type === 'encoding.unsupported' || parserError?.type === 'charset.unsupported')

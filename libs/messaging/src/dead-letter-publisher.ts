@@ -1,5 +1,5 @@
 import { deadLetterTopic, type Topic } from '@edu/contracts';
-import type { IncomingMessage } from './inbox-consumer.js';
+import type { IncomingMessage } from './incoming-message.js';
 import type { KafkaPublisher } from './kafka-publisher.js';
 
 export const DLQ_HEADERS = {

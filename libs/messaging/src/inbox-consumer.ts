@@ -3,14 +3,7 @@ import { DomainError, isPermanent } from '@edu/errors';
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeadLetterPublisher } from './dead-letter-publisher.js';
-
-export interface IncomingMessage {
-  key: Buffer | string | null;
-  value: Buffer | string | null;
-  headers?: Record<string, unknown>;
-  offset: string;
-  partition?: number;
-}
+import type { IncomingMessage } from './incoming-message.js';
 
 export interface EventContext {
   em: EntityManager;

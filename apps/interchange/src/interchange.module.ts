@@ -1,0 +1,37 @@
+import { AuthGuard, TokenVerifier } from '@edu/auth';
+import { MessagingModule } from '@edu/messaging';
+import { PersistenceModule } from '@edu/persistence';
+import { ObjectStore } from '@edu/storage';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { INTERCHANGE_CONFIG, type InterchangeConfig } from './config.js';
+import { INTERCHANGE_MIGRATIONS } from './migrations/index.js';
+import { DirectoryModule } from './modules/directory/directory.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
+
+@Global()
+@Module({})
+export class InterchangeModule {
+  static forRoot(config: InterchangeConfig): DynamicModule {
+    return {
+      module: InterchangeModule,
+      imports: [
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, schema: 'interchange', migrations: INTERCHANGE_MIGRATIONS, poolSize: 20 }),
+        MessagingModule.forRoot({ service: 'interchange', brokers: config.KAFKA_BROKERS }),
+        DirectoryModule,
+        DocumentsModule,
+      ],
+      providers: [
+        { provide: INTERCHANGE_CONFIG, useValue: config },
+        {
+          provide: ObjectStore,
+          useFactory: () =>
+            new ObjectStore({ endPoint: config.MINIO_ENDPOINT, port: config.MINIO_PORT, accessKey: config.MINIO_ACCESS_KEY, secretKey: config.MINIO_SECRET_KEY }),
+        },
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.IDENTITY_URL) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [INTERCHANGE_CONFIG, ObjectStore],
+    };
+  }
+}

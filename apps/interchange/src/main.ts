@@ -1,0 +1,13 @@
+import { startService } from '@edu/bootstrap';
+import { loadInterchangeConfig } from './config.js';
+import { InterchangeModule } from './interchange.module.js';
+
+const config = loadInterchangeConfig();
+await startService({
+  name: 'interchange',
+  title: 'edu-interop interchange',
+  module: InterchangeModule.forRoot(config),
+  port: config.PORT,
+  consumerBrokers: config.KAFKA_BROKERS,
+  jsonLimit: config.MAX_BODY,
+});

@@ -1,0 +1,36 @@
+import { Topics } from '@edu/contracts';
+import { InboxConsumer } from '@edu/messaging';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { DirectoryRepository } from './directory.repository.js';
+
+/** Keeps the routing directory in step with identity's organisations and enrolments. */
+@Controller()
+export class IdentityEventsKafkaController {
+  constructor(
+    @Inject(InboxConsumer) private readonly inbox: InboxConsumer,
+    @Inject(DirectoryRepository) private readonly directory: DirectoryRepository,
+  ) {}
+
+  @EventPattern<string>(Topics.OrganisationRegistered)
+  async onOrganisationRegistered(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.inbox.consume(Topics.OrganisationRegistered, ctx.getMessage(), (org, c) => this.directory.upsertOrganisation(c.em, org));
+  }
+
+  @EventPattern<string>(Topics.StudentEnrolled)
+  async onStudentEnrolled(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.inbox.consume(Topics.StudentEnrolled, ctx.getMessage(), (e, c) =>
+      this.directory.upsertEnrolment(c.em, {
+        studentId: e.studentId,
+        schoolYear: e.schoolYear,
+        schoolCode: e.schoolCode,
+        className: e.className,
+        grade: e.grade,
+        fullName: e.fullName,
+        dateOfBirth: e.dateOfBirth,
+        gender: e.gender === 'NU' ? 'NU' : 'NAM',
+        personalId: e.personalId || null,
+      }),
+    );
+  }
+}

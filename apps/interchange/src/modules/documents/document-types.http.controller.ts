@@ -1,0 +1,63 @@
+import { CurrentPrincipal, type Principal } from '@edu/auth';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DirectoryRepository } from '../directory/directory.repository.js';
+import { DOCUMENT_TYPES, isDocumentTypeName, type SchoolLevel } from './domain/index.js';
+import { InterchangeErrors } from './interchange-errors.js';
+
+@ApiTags('document-types')
+@ApiBearerAuth()
+@Controller('v1/document-types')
+export class DocumentTypesHttpController {
+  constructor(@Inject(DirectoryRepository) private readonly directory: DirectoryRepository) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'The accepted document types' })
+  list() {
+    return Object.values(DOCUMENT_TYPES).map((t) => ({ type: t.type, title: t.title, onePer: t.onePer, signers: t.signers }));
+  }
+
+  @Get(':type/schema')
+  @ApiOkResponse({ description: 'JSON Schema of the content of this type' })
+  schema(@Param('type') type: string) {
+    if (!isDocumentTypeName(type)) throw InterchangeErrors.unknownType(type);
+    return DOCUMENT_TYPES[type].contentSchema;
+  }
+
+  /**
+   * A body the calling school can submit as is, for one of its own students: `?studentId=` picks one, `?n=` the
+   * n-th enrolled student (round robin), otherwise the first.
+   */
+  @Get(':type/example')
+  @ApiOkResponse({ description: 'A valid submission body for one of the caller’s students' })
+  async example(
+    @Param('type') type: string,
+    @CurrentPrincipal() principal: Principal,
+    @Query('studentId') studentId?: string,
+    @Query('n') n?: string,
+  ) {
+    if (!isDocumentTypeName(type)) throw InterchangeErrors.unknownType(type);
+    const school = await this.directory.school(principal.org);
+    const enrolments = school ? await this.directory.enrolments(school.code) : [];
+    if (!school || !enrolments.length) throw InterchangeErrors.exampleNeedsSchool();
+    const index = Number.isInteger(Number(n)) ? Math.abs(Number(n)) % enrolments.length : 0;
+    const e = studentId ? enrolments.find((x) => x.studentId === studentId) : enrolments[index];
+    if (!e) throw InterchangeErrors.unknownStudent(studentId ?? '', enrolments[0].schoolYear);
+    const content = DOCUMENT_TYPES[type].buildExample({
+      student: {
+        studentId: e.studentId,
+        fullName: e.fullName,
+        dateOfBirth: e.dateOfBirth,
+        gender: e.gender,
+        ...(e.personalId ? { personalId: e.personalId } : {}),
+      },
+      school: { code: school.code, name: school.name, level: school.level as SchoolLevel },
+      className: e.className,
+      grade: e.grade,
+      schoolYear: e.schoolYear,
+      homeroomTeacher: 'Nguyễn Thị Hồng',
+      principal: 'Trần Văn Minh',
+    });
+    return { type, issuerCode: school.code, schoolYear: e.schoolYear, subject: { studentId: e.studentId }, content };
+  }
+}

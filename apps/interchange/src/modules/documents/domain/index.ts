@@ -1,0 +1,15 @@
+export * from './hoc-ba.types.js';
+export { HOC_BA_CONTENT_SCHEMA } from './hoc-ba.schema.js';
+export { HocBaErrorCode, HocBaRule, HocBaRuleViolation } from './hoc-ba-rule.js';
+export { checkHocBaRules, type HocBaExpectations } from './hoc-ba.rules.js';
+export { toFieldPath, validateHocBaContent } from './hoc-ba.validator.js';
+export { buildHocBaExample, type HocBaExampleInput } from './hoc-ba.example.js';
+export {
+  learningResult,
+  requiredRegularCount,
+  termAverageTenths,
+  yearAverageTenths,
+  MAX_DAYS_ABSENT,
+} from './secondary-assessment.js';
+export { primaryYearResult } from './primary-assessment.js';
+export { DOCUMENT_TYPES, isDocumentTypeName, type DocumentType, type DocumentTypeName, type SignerRole } from './document-types.js';

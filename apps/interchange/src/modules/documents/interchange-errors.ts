@@ -1,0 +1,52 @@
+import { DomainError } from '@edu/errors';
+
+/** Errors of the interchange context. Codes are stable: schools' systems switch on them. */
+export const InterchangeErrors = {
+  idempotencyKeyRequired: () =>
+    new DomainError('INTERCHANGE.IDEMPOTENCY_KEY_REQUIRED', 'invalid', {
+      vi: 'Thiếu hoặc sai tiêu đề Idempotency-Key (1–128 ký tự chữ, số, - _ . :)',
+      en: 'Missing or malformed Idempotency-Key header (1–128 letters, digits, - _ . :)',
+    }, 'Idempotency-Key'),
+  idempotencyConflict: () =>
+    new DomainError('INTERCHANGE.IDEMPOTENCY_CONFLICT', 'conflict', {
+      vi: 'Idempotency-Key này đã được dùng cho một nội dung khác',
+      en: 'This Idempotency-Key was already used with a different body',
+    }, 'Idempotency-Key'),
+  invalidField: (field: string, en: string, vi: string) =>
+    new DomainError('INTERCHANGE.SCHEMA_INVALID', 'invalid', { vi, en }, field),
+  unknownType: (type: string) =>
+    new DomainError('INTERCHANGE.UNKNOWN_TYPE', 'invalid', {
+      vi: `Loại tài liệu không được hỗ trợ: ${type}`,
+      en: `Unsupported document type: ${type}`,
+    }, 'type'),
+  unknownSchool: (code: string) =>
+    new DomainError('INTERCHANGE.UNKNOWN_SCHOOL', 'unprocessable', {
+      vi: `Không có trường mã ${code} đang hoạt động`,
+      en: `No active school with code ${code}`,
+    }, 'issuerCode'),
+  unknownStudent: (studentId: string, year: string) =>
+    new DomainError('INTERCHANGE.UNKNOWN_STUDENT', 'unprocessable', {
+      vi: `Học sinh ${studentId} không học tại trường trong năm học ${year}`,
+      en: `Student ${studentId} is not enrolled at this school in ${year}`,
+    }, 'subject.studentId'),
+  documentNotFound: () =>
+    new DomainError('INTERCHANGE.DOCUMENT_NOT_FOUND', 'not-found', {
+      vi: 'Không tìm thấy tài liệu',
+      en: 'Document not found',
+    }, 'id'),
+  signatureNotFound: () =>
+    new DomainError('INTERCHANGE.SIGNATURE_NOT_FOUND', 'not-found', {
+      vi: 'Không có chữ ký thứ tự này',
+      en: 'No signature with this number',
+    }, 'n'),
+  notArchivedYet: () =>
+    new DomainError('INTERCHANGE.NOT_ARCHIVED_YET', 'not-found', {
+      vi: 'Tài liệu chưa được lưu trữ',
+      en: 'The document is not archived yet',
+    }, 'id'),
+  exampleNeedsSchool: () =>
+    new DomainError('INTERCHANGE.EXAMPLE_NEEDS_SCHOOL', 'unprocessable', {
+      vi: 'Chỉ tài khoản của trường có học sinh mới lấy được mẫu',
+      en: 'Only a school with enrolled students can get an example',
+    }, 'authorization'),
+};

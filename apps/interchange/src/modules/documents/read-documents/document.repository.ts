@@ -1,0 +1,63 @@
+import { canReadIssuer, type Principal } from '@edu/auth';
+import { DataSource } from '@edu/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { InterchangeErrors } from '../interchange-errors.js';
+import { toDocumentView, type DocumentView } from './document.view.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface FeedPage {
+  items: Array<DocumentView & { cursor: string }>;
+  nextCursor: string;
+  hasMore: boolean;
+}
+
+/** Reads documents as the caller may see them: a school only its own; another school's id is simply not found. */
+@Injectable()
+export class DocumentRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async row(id: string, principal: Principal): Promise<Record<string, unknown>> {
+    if (!UUID.test(id)) throw InterchangeErrors.documentNotFound();
+    const [row] = await this.dataSource.query('SELECT * FROM documents WHERE id = $1', [id]);
+    if (!row || !canReadIssuer(principal, row.issuer_code)) throw InterchangeErrors.documentNotFound();
+    return row;
+  }
+
+  async view(id: string, principal: Principal): Promise<DocumentView> {
+    const row = await this.row(id, principal);
+    const signatures = await this.dataSource.query(
+      'SELECT idx, role, signer_subject, signer_certificate_sha256, signed_at FROM document_signatures WHERE document_id = $1 ORDER BY idx',
+      [id],
+    );
+    return toDocumentView(row, signatures);
+  }
+
+  async signature(id: string, n: number, principal: Principal): Promise<Buffer> {
+    await this.row(id, principal);
+    const [sig] = await this.dataSource.query('SELECT cms FROM document_signatures WHERE document_id = $1 AND idx = $2', [id, n]);
+    if (!sig) throw InterchangeErrors.signatureNotFound();
+    return sig.cms;
+  }
+
+  /** Archived records, oldest first, after `after` (exclusive). Each record enters the feed exactly once. */
+  async feed(after: bigint, limit: number): Promise<FeedPage> {
+    const rows = await this.dataSource.query(
+      `SELECT f.seq, d.* FROM feed f JOIN documents d ON d.id = f.document_id WHERE f.seq > $1 ORDER BY f.seq LIMIT $2`,
+      [after.toString(), limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    const ids = page.map((r: { id: string }) => r.id);
+    const sigs = ids.length
+      ? await this.dataSource.query(
+          'SELECT document_id, idx, role, signer_subject, signer_certificate_sha256, signed_at FROM document_signatures WHERE document_id = ANY($1::uuid[]) ORDER BY idx',
+          [ids],
+        )
+      : [];
+    const items = page.map((r: Record<string, unknown>) => ({
+      cursor: String(r.seq),
+      ...toDocumentView(r, sigs.filter((s: { document_id: string }) => s.document_id === r.id)),
+    }));
+    return { items, nextCursor: items.length ? items[items.length - 1].cursor : after.toString(), hasMore: rows.length > limit };
+  }
+}

@@ -1,0 +1,65 @@
+/** What `GET /v1/documents/{id}` answers and the feed lists. */
+export interface DocumentView {
+  id: string;
+  type: string;
+  issuerCode: string;
+  subject: { studentId: string };
+  schoolYear: string;
+  version: number;
+  supersedes: string | null;
+  status: 'received' | 'signing' | 'signed' | 'archived' | 'failed';
+  contentSha256: string;
+  contentSize: number;
+  submittedAt: string;
+  signedAt: string | null;
+  archivedAt: string | null;
+  signatures: Array<{ index: number; role: string; signer: string; signerCertificateSha256: string; signedAt: string }>;
+  archive: {
+    bucket: string;
+    key: string;
+    versionId: string;
+    sha256: string;
+    size: number;
+    retentionMode: string;
+    retainUntil: string;
+  } | null;
+}
+
+type Row = Record<string, unknown>;
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
+
+export function toDocumentView(row: Row, signatures: Row[]): DocumentView {
+  return {
+    id: row.id as string,
+    type: row.document_type as string,
+    issuerCode: row.issuer_code as string,
+    subject: { studentId: row.student_id as string },
+    schoolYear: row.school_year as string,
+    version: Number(row.version),
+    supersedes: (row.supersedes_id as string | null) ?? null,
+    status: row.status as DocumentView['status'],
+    contentSha256: row.content_sha256 as string,
+    contentSize: Number(row.content_size),
+    submittedAt: iso(row.submitted_at)!,
+    signedAt: iso(row.signed_at),
+    archivedAt: iso(row.archived_at),
+    signatures: signatures.map((s) => ({
+      index: Number(s.idx),
+      role: s.role as string,
+      signer: s.signer_subject as string,
+      signerCertificateSha256: s.signer_certificate_sha256 as string,
+      signedAt: iso(s.signed_at)!,
+    })),
+    archive: row.archive_key
+      ? {
+          bucket: row.archive_bucket as string,
+          key: row.archive_key as string,
+          versionId: row.archive_version_id as string,
+          sha256: row.archive_sha256 as string,
+          size: Number(row.archive_size),
+          retentionMode: row.retention_mode as string,
+          retainUntil: iso(row.retain_until)!,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,100 @@
+import { Topics, uuidv7 } from '@edu/contracts';
+import { OutboxRelay, OutboxWriter } from '@edu/messaging';
+import { DataSource, type EntityManager } from '@edu/persistence';
+import { ObjectStore } from '@edu/storage';
+import { Inject, Injectable } from '@nestjs/common';
+import { INTERCHANGE_CONFIG, type InterchangeConfig } from '../../../config.js';
+import { DirectoryRepository } from '../../directory/directory.repository.js';
+import { InterchangeErrors } from '../interchange-errors.js';
+import type { SubmitDocumentCommand } from './submit-document.command.js';
+
+export interface SubmissionReceipt {
+  id: string;
+  status: string;
+  version: number;
+  /** True when an earlier identical submission with the same Idempotency-Key is being answered again. */
+  replayed: boolean;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Stages the canonical content, then in one transaction records the document (a new version superseding the
+ * student's previous record of that year) and its document-submitted event. A crash before commit leaves at most
+ * an unreferenced staged object; a retry with the same Idempotency-Key answers with the first document.
+ */
+@Injectable()
+export class SubmitDocumentHandler {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ObjectStore) private readonly store: ObjectStore,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(DirectoryRepository) private readonly directory: DirectoryRepository,
+    @Inject(INTERCHANGE_CONFIG) private readonly config: InterchangeConfig,
+  ) {}
+
+  async execute(cmd: SubmitDocumentCommand): Promise<SubmissionReceipt> {
+    const earlier = await this.findByIdempotencyKey(this.dataSource.manager, cmd);
+    if (earlier) return earlier;
+    if (!(await this.directory.isActiveSchool(cmd.issuerCode))) throw InterchangeErrors.unknownSchool(cmd.issuerCode);
+    if (!(await this.directory.isEnrolled(cmd.studentId, cmd.schoolYear, cmd.issuerCode)))
+      throw InterchangeErrors.unknownStudent(cmd.studentId, cmd.schoolYear);
+
+    const id = uuidv7();
+    const key = `${cmd.type}/${cmd.issuerCode}/${cmd.schoolYear}/${id}.json`;
+    const staged = await this.store.put(this.config.STAGING_BUCKET, key, cmd.canonicalContent, 'application/json');
+    try {
+      const receipt = await this.dataSource.transaction((em) => this.record(em, cmd, id, key, staged.versionId));
+      this.relay.nudge();
+      return receipt;
+    } catch (err) {
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+      // A concurrent request with the same key won the race: answer as it did.
+      const winner = await this.findByIdempotencyKey(this.dataSource.manager, cmd);
+      if (winner) return winner;
+      throw err;
+    }
+  }
+
+  private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, key: string, versionId: string | null): Promise<SubmissionReceipt> {
+    // Versions of one student's record for one year are numbered in order; the lock serialises concurrent submissions.
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${cmd.type}|${cmd.studentId}|${cmd.schoolYear}`]);
+    const [previous] = await em.query(
+      `SELECT id, version FROM documents WHERE document_type = $1 AND student_id = $2 AND school_year = $3 ORDER BY version DESC LIMIT 1`,
+      [cmd.type, cmd.studentId, cmd.schoolYear],
+    );
+    const version = previous ? previous.version + 1 : 1;
+    await em.query(
+      `INSERT INTO documents (id, document_type, issuer_code, student_id, school_year, version, supersedes_id, status,
+         idempotency_key, request_sha256, client_id, content_bucket, content_key, content_version_id, content_sha256, content_size)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [id, cmd.type, cmd.issuerCode, cmd.studentId, cmd.schoolYear, version, previous?.id ?? null, cmd.idempotencyKey,
+        cmd.requestSha256, cmd.clientId, this.config.STAGING_BUCKET, key, versionId, cmd.contentSha256, cmd.canonicalContent.length],
+    );
+    await this.outbox.append(em, id, {
+      type: Topics.DocumentSubmitted,
+      payload: {
+        documentId: id,
+        documentType: cmd.type,
+        version,
+        issuerCode: cmd.issuerCode,
+        studentId: cmd.studentId,
+        schoolYear: cmd.schoolYear,
+        content: { bucket: this.config.STAGING_BUCKET, key, sha256: cmd.contentSha256, size: BigInt(cmd.canonicalContent.length), versionId: versionId ?? '' },
+        supersedesDocumentId: previous?.id ?? '',
+      },
+    });
+    return { id, status: 'received', version, replayed: false };
+  }
+
+  private async findByIdempotencyKey(em: EntityManager, cmd: SubmitDocumentCommand): Promise<SubmissionReceipt | null> {
+    const [row] = await em.query(
+      'SELECT id, status, version, request_sha256 FROM documents WHERE issuer_code = $1 AND idempotency_key = $2',
+      [cmd.issuerCode, cmd.idempotencyKey],
+    );
+    if (!row) return null;
+    if (row.request_sha256 !== cmd.requestSha256) throw InterchangeErrors.idempotencyConflict();
+    return { id: row.id, status: row.status, version: row.version, replayed: true };
+  }
+}

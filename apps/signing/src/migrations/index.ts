@@ -1,0 +1,11 @@
+import { CreateMessagingTables1763900000000 } from '@edu/messaging';
+import { CreateOrganisations1763900000201 } from './1763900000201-create-organisations.js';
+import { CreateSealKeys1763900000202 } from './1763900000202-create-seal-keys.js';
+import { CreateSignatures1763900000203 } from './1763900000203-create-signatures.js';
+
+export const SIGNING_MIGRATIONS = [
+  CreateMessagingTables1763900000000,
+  CreateOrganisations1763900000201,
+  CreateSealKeys1763900000202,
+  CreateSignatures1763900000203,
+];

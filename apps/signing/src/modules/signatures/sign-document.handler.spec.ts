@@ -1,0 +1,115 @@
+import { create } from '@bufbuild/protobuf';
+import { DocumentSubmittedSchema, Topics } from '@edu/contracts';
+import { CmsSigner, parseCertificate, sha256Hex, verifyDetachedCms } from '@edu/crypto';
+import { isPermanent } from '@edu/errors';
+import { OutboxWriter } from '@edu/messaging';
+import type { EntityManager } from '@edu/persistence';
+import type { ObjectStore } from '@edu/storage';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SigningConfig } from '../../config.js';
+import { outboxEvents, recordingContext } from '../../testing/fakes.js';
+import { buildSealPki } from '../../testing/seal-pki.js';
+import type { SealSigner, SealSigners } from '../seals/seal-signers.js';
+import { SignDocumentHandler } from './sign-document.handler.js';
+import { SignatureRecords, type SignatureRecord } from './signature-records.js';
+
+class FakeSignatureRecords extends SignatureRecords {
+  readonly rows: SignatureRecord[] = [];
+  override async hasAny(_em: EntityManager, documentId: string) {
+    return this.rows.some((r) => r.documentId === documentId);
+  }
+  override async insert(_em: EntityManager, s: SignatureRecord) {
+    this.rows.push(s);
+  }
+}
+
+const content = Buffer.from('{"hocSinh":"Nguyễn Văn A","diem":9.5}');
+const documentId = '0199a000-0000-7000-8000-0000000000aa';
+const submitted = (over: { sha256?: string; bucket?: string; documentId?: string } = {}) =>
+  create(DocumentSubmittedSchema, {
+    documentId: over.documentId ?? documentId,
+    documentType: 'hoc-ba',
+    version: 1,
+    issuerCode: 'THPT01',
+    studentId: 'HS001',
+    schoolYear: '2025-2026',
+    content: { bucket: over.bucket ?? 'edu-staging', key: 'hoc-ba/x.json', sha256: over.sha256 ?? sha256Hex(content), size: BigInt(content.length), versionId: 'v1' },
+  });
+
+describe('SignDocumentHandler', () => {
+  const pki = buildSealPki();
+  const summary = parseCertificate(pki.sealPem);
+  const seal: SealSigner = {
+    orgCode: 'THPT01',
+    keyId: 'k1',
+    signer: new CmsSigner({ signerCertPem: pki.sealPem, chainPems: [pki.issuingPem, pki.rootPem], privateKey: pki.sealKey }),
+    signerSubject: summary.subject,
+    signerCertificateSha256: summary.fingerprintSha256,
+    notAfter: summary.notAfter,
+  };
+  let active: SealSigner | null;
+  let records: FakeSignatureRecords;
+  let reads: number;
+  let handler: SignDocumentHandler;
+
+  beforeEach(() => {
+    active = seal;
+    reads = 0;
+    records = new FakeSignatureRecords();
+    const store = { get: async () => (reads++, content) } as unknown as ObjectStore;
+    const signers = { forOrg: async () => active } as unknown as SealSigners;
+    const config = { STAGING_BUCKET: 'edu-staging' } as SigningConfig;
+    handler = new SignDocumentHandler(store, new OutboxWriter('signing'), signers, records, config);
+  });
+
+  it('seals the staged content and announces the document with its signature', async () => {
+    const ctx = recordingContext();
+    await handler.execute(submitted(), ctx);
+    const [event] = outboxEvents(ctx, Topics.DocumentSigned);
+    expect(event.key).toBe(documentId);
+    expect(event.payload).toMatchObject({ documentId, documentType: 'hoc-ba', version: 1, issuerCode: 'THPT01', studentId: 'HS001', schoolYear: '2025-2026' });
+    expect(event.payload.content).toMatchObject({ bucket: 'edu-staging', key: 'hoc-ba/x.json', sha256: sha256Hex(content), versionId: 'v1' });
+    const [sig] = event.payload.signatures;
+    expect(sig).toMatchObject({ index: 1, role: 'institution-seal', signerSubject: summary.subject, signerCertificateSha256: summary.fingerprintSha256 });
+    expect(sig.signedAt).toBe(records.rows[0].signedAt.toISOString());
+    const verified = await verifyDetachedCms({ content, cms: Buffer.from(sig.cms), trustedCaPems: [pki.rootPem] });
+    expect(verified).toMatchObject({ valid: true, signerSubject: summary.subject });
+    expect(verified.signingTime?.toISOString()).toBe(sig.signedAt);
+  });
+
+  it('does nothing for a document it already signed', async () => {
+    await handler.execute(submitted(), recordingContext());
+    const ctx = recordingContext();
+    await handler.execute(submitted(), ctx);
+    expect(records.rows).toHaveLength(1);
+    expect(ctx.sql).toHaveLength(0);
+    expect(reads).toBe(1);
+  });
+
+  it('waits, transiently, for a seal that is not certified yet, without reading the content', async () => {
+    active = null;
+    const err = await handler.execute(submitted(), recordingContext()).catch((e) => e);
+    expect(err.code).toBe('SIGNING.SEAL_NOT_READY');
+    expect(isPermanent(err)).toBe(false);
+    expect(reads).toBe(0);
+  });
+
+  it('refuses, permanently, content that does not match its hash', async () => {
+    const err = await handler.execute(submitted({ sha256: 'a'.repeat(64) }), recordingContext()).catch((e) => e);
+    expect(err.code).toBe('SIGNING.CONTENT_MISMATCH');
+    expect(isPermanent(err)).toBe(true);
+    expect(records.rows).toHaveLength(0);
+  });
+
+  it('refuses, permanently, incomplete events and content outside the staging bucket', async () => {
+    for (const [event, code] of [
+      [submitted({ documentId: '' }), 'SIGNING.EVENT_INCOMPLETE'],
+      [submitted({ sha256: '' }), 'SIGNING.EVENT_INCOMPLETE'],
+      [submitted({ bucket: 'edu-archive' }), 'SIGNING.CONTENT_OUTSIDE_STAGING'],
+    ] as const) {
+      const err = await handler.execute(event, recordingContext()).catch((e) => e);
+      expect(err.code).toBe(code);
+      expect(isPermanent(err)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import { Topics, type EventPayload } from '@edu/contracts';
+import { sha256Hex } from '@edu/crypto';
+import { OutboxWriter, type EventContext } from '@edu/messaging';
+import { ObjectStore } from '@edu/storage';
+import { Inject, Injectable } from '@nestjs/common';
+import { SIGNING_CONFIG, type SigningConfig } from '../../config.js';
+import { SigningErrors } from '../../signing-errors.js';
+import { SealSigners } from '../seals/seal-signers.js';
+import { SignatureRecords } from './signature-records.js';
+
+type DocumentSubmitted = EventPayload<typeof Topics.DocumentSubmitted>;
+type ContentRef = NonNullable<DocumentSubmitted['content']>;
+
+export const INSTITUTION_SEAL_ROLE = 'institution-seal';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Seals a submitted document with its issuer's institution seal (detached CAdES B-B over the staged canonical bytes)
+ * and announces it. A redelivery, or the same document submitted twice, finds the signature row and does nothing.
+ * Until the issuer's seal is certified the event is retried (SEAL_NOT_READY is transient).
+ */
+@Injectable()
+export class SignDocumentHandler {
+  constructor(
+    @Inject(ObjectStore) private readonly store: ObjectStore,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @Inject(SealSigners) private readonly signers: SealSigners,
+    @Inject(SignatureRecords) private readonly signatures: SignatureRecords,
+    @Inject(SIGNING_CONFIG) private readonly config: SigningConfig,
+  ) {}
+
+  async execute(event: DocumentSubmitted, ctx: EventContext): Promise<void> {
+    const ref = checkComplete(event);
+    if (await this.signatures.hasAny(ctx.em, event.documentId)) return;
+    if (ref.bucket !== this.config.STAGING_BUCKET) throw SigningErrors.contentOutsideStaging(ref.bucket);
+
+    // The seal first: while it is missing, a retry should not download the content again.
+    const seal = await this.signers.forOrg(ctx.em, event.issuerCode);
+    if (!seal) throw SigningErrors.sealNotReady(event.issuerCode);
+    if (seal.notAfter.getTime() <= Date.now()) throw SigningErrors.sealExpired(event.issuerCode);
+
+    const content = await this.readContent(ref);
+    if (sha256Hex(content) !== ref.sha256.toLowerCase() || (ref.size > 0n && BigInt(content.length) !== ref.size))
+      throw SigningErrors.contentMismatch();
+
+    // CMS signingTime holds whole seconds; recording the same instant keeps the row and the signature in agreement.
+    const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const cms = seal.signer.sign(content, signedAt);
+    const signature = {
+      index: 1,
+      role: INSTITUTION_SEAL_ROLE,
+      signerSubject: seal.signerSubject,
+      signerCertificateSha256: seal.signerCertificateSha256,
+    };
+    await this.signatures.insert(ctx.em, { documentId: event.documentId, ...signature, cms, signedAt });
+    await this.outbox.append(ctx.em, event.documentId, {
+      type: Topics.DocumentSigned,
+      correlationId: ctx.meta.correlationId,
+      causationId: ctx.meta.eventId,
+      payload: {
+        documentId: event.documentId,
+        documentType: event.documentType,
+        version: event.version,
+        issuerCode: event.issuerCode,
+        studentId: event.studentId,
+        schoolYear: event.schoolYear,
+        content: { bucket: ref.bucket, key: ref.key, sha256: ref.sha256, size: ref.size, versionId: ref.versionId },
+        signatures: [{ ...signature, cms, signedAt: signedAt.toISOString() }],
+      },
+    });
+  }
+
+  private async readContent(ref: ContentRef): Promise<Buffer> {
+    try {
+      return await this.store.get(ref.bucket, ref.key, ref.versionId || undefined);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'NoSuchKey' || code === 'NoSuchVersion' || code === 'NotFound') throw SigningErrors.contentMissing();
+      throw err; // storage unreachable: transient, the consumer retries
+    }
+  }
+}
+
+function checkComplete(event: DocumentSubmitted): ContentRef {
+  if (!UUID.test(event.documentId)) throw SigningErrors.eventIncomplete('documentId');
+  if (!event.issuerCode) throw SigningErrors.eventIncomplete('issuerCode');
+  if (!event.documentType) throw SigningErrors.eventIncomplete('documentType');
+  const ref = event.content;
+  if (!ref?.bucket || !ref.key) throw SigningErrors.eventIncomplete('content');
+  if (!SHA256_HEX.test(ref.sha256.toLowerCase())) throw SigningErrors.eventIncomplete('content.sha256');
+  return ref;
+}

@@ -1,0 +1,119 @@
+import { create } from '@bufbuild/protobuf';
+import {
+  CertificateIssuedSchema,
+  decodeEvent,
+  DocumentSubmittedSchema,
+  OrganisationRegisteredSchema,
+  Topics,
+  uuidv7,
+  type EventMeta,
+  type Topic,
+} from '@edu/contracts';
+import { generateRsaKeyPair, issueCertificate, publicKeyFromPem, sha256Hex, verifyDetachedCms } from '@edu/crypto';
+import { OutboxWriter, type EventContext } from '@edu/messaging';
+import { openServiceDataSource, type DataSource } from '@edu/persistence';
+import { ObjectStore } from '@edu/storage';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SigningConfig } from './config.js';
+import { SIGNING_MIGRATIONS } from './migrations/index.js';
+import { ActivateSealHandler } from './modules/seals/activate-seal.handler.js';
+import { SoftwareKeyStore } from './modules/seals/key-store.js';
+import { RegisterOrganisationHandler } from './modules/seals/register-organisation.handler.js';
+import { SealDirectory } from './modules/seals/seal-directory.js';
+import { SealSigners } from './modules/seals/seal-signers.js';
+import { SignDocumentHandler } from './modules/signatures/sign-document.handler.js';
+import { SignatureRecords } from './modules/signatures/signature-records.js';
+
+const env = process.env;
+const stack = Boolean(env.DATABASE_URL && env.MINIO_ACCESS_KEY && env.MINIO_SECRET_KEY);
+
+/**
+ * The handlers against the real PostgreSQL (real migrations, in a throwaway schema) and MinIO, without Kafka: the
+ * inbox/outbox plumbing has its own tests; here the SQL and the object reads are what is checked. Runs only with the
+ * local stack's environment (`set -a; . .edu/env`).
+ */
+describe.runIf(stack)('signing against PostgreSQL and MinIO', () => {
+  const schema = `signing_it_${randomBytes(4).toString('hex')}`;
+  const orgCode = `IT${randomBytes(3).toString('hex').toUpperCase()}`;
+  const bucket = env.STAGING_BUCKET ?? 'edu-staging';
+  const objectKey = `it-signing/${uuidv7()}.json`;
+  const content = Buffer.from(JSON.stringify({ hocSinh: 'Nguyễn Văn A', diem: 9.5 }));
+  let ds: DataSource;
+  let store: ObjectStore;
+  let handlers: { register: RegisterOrganisationHandler; activate: ActivateSealHandler; sign: SignDocumentHandler };
+  const directory = new SealDirectory();
+
+  const run = async (type: Topic, fn: (ctx: EventContext) => Promise<void>) => {
+    const meta: EventMeta = { eventId: uuidv7(), type, occurredAt: new Date(), correlationId: 'it', causationId: '', producer: 'it' };
+    await ds.transaction((em) => fn({ em, meta, key: '' }));
+  };
+  const outbox = async <T extends Topic>(topic: T) =>
+    ((await ds.query('SELECT key, payload FROM outbox WHERE topic = $1 ORDER BY id', [topic])) as Array<{ key: string; payload: Buffer }>).map(
+      (r) => ({ key: r.key, ...decodeEvent(topic, r.payload) }),
+    );
+
+  beforeAll(async () => {
+    ds = await openServiceDataSource({ url: env.DATABASE_URL!, schema, migrations: SIGNING_MIGRATIONS, poolSize: 2 });
+    store = new ObjectStore({ endPoint: env.MINIO_ENDPOINT ?? '127.0.0.1', port: Number(env.MINIO_PORT ?? 9000), accessKey: env.MINIO_ACCESS_KEY!, secretKey: env.MINIO_SECRET_KEY! });
+    // The staging bucket is `./edu up`'s to create (versioned); the test does not make one of its own.
+    const keys = new SoftwareKeyStore(randomBytes(32));
+    const signers = new SealSigners(directory, keys);
+    const writer = new OutboxWriter('signing');
+    handlers = {
+      register: new RegisterOrganisationHandler(directory, keys, writer),
+      activate: new ActivateSealHandler(directory, signers),
+      sign: new SignDocumentHandler(store, writer, signers, new SignatureRecords(), { STAGING_BUCKET: bucket } as SigningConfig),
+    };
+  });
+
+  afterAll(async () => {
+    await store?.remove(bucket, objectKey).catch(() => undefined);
+    if (ds?.isInitialized) {
+      await ds.query(`DROP SCHEMA ${schema} CASCADE`);
+      await ds.destroy();
+    }
+  });
+
+  it('takes a school from registration to a verified seal on its first document', async () => {
+    const registered = create(OrganisationRegisteredSchema, { code: orgCode, name: 'Trường IT', level: 'THPT', status: 'ACTIVE' });
+    await run(Topics.OrganisationRegistered, (ctx) => handlers.register.execute(registered, ctx));
+    await run(Topics.OrganisationRegistered, (ctx) => handlers.register.execute(registered, ctx));
+    const [request, ...more] = await outbox(Topics.SealKeyRegistered);
+    expect(more).toHaveLength(0);
+    expect(request.key).toBe(orgCode);
+    const [stored] = await ds.query('SELECT status, key_envelope FROM seal_keys WHERE key_id = $1', [request.payload.keyId]);
+    expect(stored.status).toBe('PENDING');
+    expect(stored.key_envelope).not.toMatch(/PRIVATE KEY/);
+
+    const { versionId } = await store.put(bucket, objectKey, content, 'application/json');
+    const submitted = create(DocumentSubmittedSchema, {
+      documentId: uuidv7(), documentType: 'hoc-ba', version: 1, issuerCode: orgCode, studentId: 'HS-IT', schoolYear: '2025-2026',
+      content: { bucket, key: objectKey, sha256: sha256Hex(content), size: BigInt(content.length), versionId: versionId ?? '' },
+    });
+    await expect(run(Topics.DocumentSubmitted, (ctx) => handlers.sign.execute(submitted, ctx))).rejects.toMatchObject({ code: 'SIGNING.SEAL_NOT_READY' });
+
+    // Play identity: a CA certifies the pending public key.
+    const rootKeys = generateRsaKeyPair();
+    const rootPem = issueCertificate({ profile: 'root-ca', subject: { commonName: 'IT Root' }, publicKey: rootKeys.publicKey, issuer: { selfSigned: true, privateKey: rootKeys.privateKey } });
+    const issuingKeys = generateRsaKeyPair();
+    const issuingPem = issueCertificate({ profile: 'issuing-ca', subject: { commonName: 'IT Issuing' }, publicKey: issuingKeys.publicKey, issuer: { certPem: rootPem, privateKey: rootKeys.privateKey } });
+    const sealPem = issueCertificate({ profile: 'seal', subject: { commonName: 'Truong IT' }, publicKey: publicKeyFromPem(request.payload.publicKeyPem), issuer: { certPem: issuingPem, privateKey: issuingKeys.privateKey } });
+    const issued = create(CertificateIssuedSchema, { orgCode, keyId: request.payload.keyId, purpose: 'seal', serialHex: '', certificatePem: sealPem, chainPem: [issuingPem, rootPem], notAfter: '' });
+    await run(Topics.CertificateIssued, (ctx) => handlers.activate.execute(issued, ctx));
+
+    await run(Topics.DocumentSubmitted, (ctx) => handlers.sign.execute(submitted, ctx));
+    await run(Topics.DocumentSubmitted, (ctx) => handlers.sign.execute(submitted, ctx));
+    const rows = await ds.query('SELECT idx, role, cms FROM signatures WHERE document_id = $1', [submitted.documentId]);
+    expect(rows).toHaveLength(1);
+    const [signed, ...again] = await outbox(Topics.DocumentSigned);
+    expect(again).toHaveLength(0);
+    expect(signed.key).toBe(submitted.documentId);
+    const verification = await verifyDetachedCms({ content, cms: Buffer.from(signed.payload.signatures[0].cms), trustedCaPems: [rootPem] });
+    expect(verification.valid).toBe(true);
+    expect(Buffer.from(rows[0].cms).equals(Buffer.from(signed.payload.signatures[0].cms))).toBe(true);
+
+    const seals = await directory.listSeals(ds.manager);
+    expect(seals.find((s) => s.org === orgCode)).toMatchObject({ status: 'ACTIVE', serial: expect.stringMatching(/^[0-9a-f]+$/) });
+  });
+});

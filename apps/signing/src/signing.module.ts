@@ -1,0 +1,42 @@
+import { AuthGuard, TokenVerifier } from '@edu/auth';
+import { MessagingModule } from '@edu/messaging';
+import { PersistenceModule } from '@edu/persistence';
+import { ObjectStore } from '@edu/storage';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { SIGNING_CONFIG, type SigningConfig } from './config.js';
+import { SIGNING_MIGRATIONS } from './migrations/index.js';
+import { SealsModule } from './modules/seals/seals.module.js';
+import { SignaturesModule } from './modules/signatures/signatures.module.js';
+
+@Global()
+@Module({})
+export class SigningModule {
+  static forRoot(config: SigningConfig): DynamicModule {
+    return {
+      module: SigningModule,
+      imports: [
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, schema: 'signing', migrations: SIGNING_MIGRATIONS }),
+        MessagingModule.forRoot({ service: 'signing', brokers: config.KAFKA_BROKERS }),
+        SealsModule,
+        SignaturesModule,
+      ],
+      providers: [
+        { provide: SIGNING_CONFIG, useValue: config },
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.IDENTITY_URL) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        {
+          provide: ObjectStore,
+          useFactory: () =>
+            new ObjectStore({
+              endPoint: config.MINIO_ENDPOINT,
+              port: config.MINIO_PORT,
+              accessKey: config.MINIO_ACCESS_KEY,
+              secretKey: config.MINIO_SECRET_KEY,
+            }),
+        },
+      ],
+      exports: [SIGNING_CONFIG, ObjectStore],
+    };
+  }
+}

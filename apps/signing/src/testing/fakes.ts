@@ -1,0 +1,41 @@
+import { decodeEvent, type DecodedEvent, type Topic } from '@edu/contracts';
+import type { EventContext } from '@edu/messaging';
+import type { EntityManager } from '@edu/persistence';
+import type { KeyObject } from 'node:crypto';
+import { KeyStore, SoftwareKeyStore, type NewSealKey } from '../modules/seals/key-store.js';
+
+/** Counts how often envelopes are opened, which is what the signer cache exists to avoid. */
+export class CountingKeyStore extends KeyStore {
+  opened = 0;
+  created = 0;
+  constructor(readonly inner: SoftwareKeyStore) {
+    super();
+  }
+  async createSealKey(): Promise<NewSealKey> {
+    this.created++;
+    return this.inner.createSealKey();
+  }
+  async openSealKey(envelope: string): Promise<KeyObject> {
+    this.opened++;
+    return this.inner.openSealKey(envelope);
+  }
+}
+
+/** An EntityManager that records SQL; answers with empty rows. Enough for OutboxWriter and SQL-free handlers. */
+export function recordingContext(eventId = '0199a000-0000-7000-8000-000000000001'): EventContext & { sql: Array<{ text: string; params: unknown[] }> } {
+  const sql: Array<{ text: string; params: unknown[] }> = [];
+  const em = { query: async (text: string, params: unknown[] = []) => (sql.push({ text, params }), []) } as unknown as EntityManager;
+  return {
+    em,
+    sql,
+    key: '',
+    meta: { eventId, type: 'x' as Topic, occurredAt: new Date(), correlationId: 'corr-1', causationId: '', producer: 'test' },
+  };
+}
+
+/** The events an OutboxWriter appended through `recordingContext`, decoded. */
+export function outboxEvents<T extends Topic>(ctx: ReturnType<typeof recordingContext>, topic: T): Array<DecodedEvent<T> & { key: string }> {
+  return ctx.sql
+    .filter((q) => q.text.startsWith('INSERT INTO outbox') && q.params[1] === topic)
+    .map((q) => ({ ...decodeEvent(topic, q.params[3] as Buffer), key: q.params[2] as string }));
+}

@@ -1,0 +1,118 @@
+# The four NestJS services: built output in apps/<svc>/dist, started detached, health-checked on /health.
+
+SERVICES=(identity interchange signing archiving)
+declare -A SERVICE_PORT=([identity]=8081 [interchange]=8080 [signing]=8082 [archiving]=8083)
+SERVICE_DEADLINE=${SERVICE_DEADLINE:-60}
+
+is_service() { [[ -n ${SERVICE_PORT[$1]:-} ]]; }
+svc_health() { http_ok "http://127.0.0.1:${SERVICE_PORT[$1]}/health"; }
+
+# svc_spawn <svc>: start one service in the background (does not wait)
+svc_spawn() {
+  local svc=$1 port=${SERVICE_PORT[$1]}
+  local main="$EDU_ROOT/apps/$svc/dist/main.js"
+  [[ -f $main ]] || die "$svc" "$main not found (did the build succeed?)"
+  port_free "$port" 5 || die "$svc" "port $port is taken by another process (not ours: no live PID file)"
+  local args=(--disable-warning=TimeoutNegativeWarning --enable-source-maps)
+  [[ -f $EDU_ROOT/libs/telemetry/dist/register.js ]] && args+=(--import ./libs/telemetry/dist/register.js)
+  say "$svc" "starting on 127.0.0.1:$port"
+  (cd "$EDU_ROOT" && PORT=$port start_daemon "$svc" node "${args[@]}" "apps/$svc/dist/main.js")
+}
+
+# svc_wait <svc>: wait for /health; on failure stop the half-started process so the next run starts clean
+svc_wait() {
+  if ! (wait_until "$1" "$SERVICE_DEADLINE" "$(read_pid "$1")" svc_health "$1"); then
+    EDU_QUIET=1 stop_pid "$1" 5
+    die "$1" "did not become healthy (stopped it; log: $LOG_DIR/$1.log)"
+  fi
+  say "$1" "healthy (http://127.0.0.1:${SERVICE_PORT[$1]}/health)"
+}
+
+# svc_ensure_spawned <svc>: prints nothing and returns 1 if already up and healthy
+svc_needs_start() {
+  local svc=$1
+  if pid_alive "$svc"; then
+    if svc_health "$svc"; then
+      say "$svc" "already running (pid $(read_pid "$svc"), port ${SERVICE_PORT[$svc]})"
+      return 1
+    fi
+    # Alive but not healthy: maybe still starting; give it the usual deadline.
+    say "$svc" "process $(read_pid "$svc") alive but not healthy yet, waiting"
+    svc_wait "$svc"
+    return 1
+  fi
+  [[ -f $(pid_file "$svc") ]] && say "$svc" "stale PID file (pid $(read_pid "$svc") is gone), restarting"
+  rm -f "$(pid_file "$svc")"
+  return 0
+}
+
+# services_up: identity first (the others call it), then the other three in parallel
+services_up() {
+  if svc_needs_start identity; then svc_spawn identity; svc_wait identity; fi
+  local svc started=()
+  for svc in interchange signing archiving; do
+    if svc_needs_start "$svc"; then svc_spawn "$svc"; started+=("$svc"); fi
+  done
+  for svc in "${started[@]}"; do svc_wait "$svc"; done
+}
+
+services_down() {
+  local svc
+  for svc in archiving signing interchange identity; do stop_pid "$svc" 20; done
+}
+
+svc_restart() {
+  local svc=$1
+  stop_pid "$svc" 20
+  svc_spawn "$svc"
+  svc_wait "$svc"
+}
+
+services_status() {
+  local svc port
+  for svc in "${SERVICES[@]}"; do
+    port=${SERVICE_PORT[$svc]}
+    if pid_alive "$svc"; then
+      if svc_health "$svc"; then status_line "$svc" up "$(read_pid "$svc")" "$port"
+      else status_line "$svc" unhealthy "$(read_pid "$svc")" "$port"; fi
+    else
+      status_line "$svc" down "" "$port"
+    fi
+  done
+}
+
+seed() {
+  local cli="$EDU_ROOT/apps/identity/dist/cli.js"
+  [[ -f $cli ]] || die seed "$cli not found"
+  say seed "seeding demo data (only when the database is empty)"
+  (cd "$EDU_ROOT" && node --disable-warning=TimeoutNegativeWarning --enable-source-maps "$cli" seed --out .edu/demo-clients.json) \
+    || die seed "identity cli seed failed"
+}
+
+print_summary() {
+  cat <<EOT
+
+Local stack is up:
+  interchange  http://127.0.0.1:8080/docs
+  identity     http://127.0.0.1:8081/docs
+  signing      http://127.0.0.1:8082/docs
+  archiving    http://127.0.0.1:8083/docs
+  minio        http://127.0.0.1:9001 (console; user/password: MINIO_ACCESS_KEY/MINIO_SECRET_KEY in .edu/env)
+  postgres     postgres://edu:***@127.0.0.1:55432/edu (DATABASE_URL in .edu/env)
+  kafka        127.0.0.1:9092
+EOT
+  local f="$EDU_DIR/demo-clients.json"
+  if [[ -s $f ]]; then
+    echo
+    echo "Demo clients ($f):"
+    node -e '
+      const rows = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      const cols = ["role", "org", "client_id", "client_secret"];
+      const w = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? "").length)));
+      const line = (vals) => "  " + vals.map((v, i) => String(v ?? "").padEnd(w[i])).join("  ").trimEnd();
+      console.log(line(cols));
+      console.log(line(w.map((n) => "-".repeat(n))));
+      for (const r of rows) console.log(line(cols.map((c) => r[c])));
+    ' "$f" || warn seed "could not read $f"
+  fi
+}

@@ -1,0 +1,119 @@
+import { ObjectStore } from '@edu/storage';
+import { Client } from 'minio';
+import { createHash, randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, exampleFor, ministryToken, schoolToken, submit } from '../support/api.js';
+import { opensslPrintCms, opensslVerifyDetached } from '../support/openssl.js';
+import { pollUntil } from '../support/poll.js';
+import { ENV, URLS } from '../support/stack.js';
+
+interface DocView {
+  id: string;
+  status: string;
+  issuerCode: string;
+  contentSha256: string;
+  version: number;
+  signatures: Array<{ index: number; role: string; signer: string }>;
+  archive: { bucket: string; key: string; versionId: string; sha256: string; retentionMode: string; retainUntil: string } | null;
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+async function feedIds(token: string): Promise<string[]> {
+  const ids: string[] = [];
+  let after = '0';
+  for (;;) {
+    const page = await call<{ items: Array<{ id: string }>; nextCursor: string; hasMore: boolean }>('GET', `/v1/feed?after=${after}&limit=1000`, { token });
+    expect(page.status).toBe(200);
+    ids.push(...page.body.items.map((i) => i.id));
+    if (!page.body.hasMore) return ids;
+    after = page.body.nextCursor;
+  }
+}
+
+describe('a học bạ goes from school to ministry', () => {
+  let school: string;
+  let ministry: string;
+  let doc: DocView;
+  let caPem: string;
+
+  beforeAll(async () => {
+    school = await schoolToken(0);
+    ministry = await ministryToken();
+    caPem = await (await fetch(`${URLS.identity}/pki/ca/chain.pem`)).text();
+    const body = await exampleFor(school, 3);
+    const res = await submit(school, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect(res.body.status).toBe('received');
+    doc = (
+      await pollUntil(
+        () => call<DocView>('GET', `/v1/documents/${res.body.id}`, { token: school }),
+        (r) => r.body.status === 'archived',
+        { what: `document ${res.body.id} archived`, timeoutMs: 90_000 },
+      )
+    ).body;
+  });
+
+  it('serves the canonical content that was hashed', async () => {
+    const content = await call('GET', `/v1/documents/${doc.id}/content`, { token: school });
+    expect(content.status).toBe(200);
+    expect(sha256(content.bytes)).toBe(doc.contentSha256);
+    // RFC 8785: re-serialising the parsed bytes with sorted keys and no spaces gives the same bytes back.
+    expect(content.bytes.toString('utf8').includes('\n')).toBe(false);
+  });
+
+  it('carries a seal signature that OpenSSL accepts over the content and rejects after one flipped byte', async () => {
+    expect(doc.signatures).toHaveLength(1);
+    expect(doc.signatures[0].role).toBe('institution-seal');
+    const content = (await call('GET', `/v1/documents/${doc.id}/content`, { token: school })).bytes;
+    const sig = await call('GET', `/v1/documents/${doc.id}/signatures/1`, { token: school });
+    expect(sig.status).toBe(200);
+    expect(sig.headers.get('content-type')).toContain('application/pkcs7-signature');
+    const good = opensslVerifyDetached(content, sig.bytes, caPem);
+    expect(good.ok, good.output).toBe(true);
+    const flipped = Buffer.from(content);
+    flipped[Math.floor(flipped.length / 2)] ^= 0x01;
+    expect(opensslVerifyDetached(flipped, sig.bytes, caPem).ok).toBe(false);
+    const printed = opensslPrintCms(sig.bytes);
+    expect(printed).toMatch(/signingCertificateV2|id-smime-aa-signingCertificateV2/);
+    expect(printed).toMatch(/signingTime/);
+    expect((await call('GET', `/v1/documents/${doc.id}/signatures/2`, { token: school })).status).toBe(404);
+  });
+
+  it('archives one container under COMPLIANCE retention that cannot be deleted', async () => {
+    const archive = doc.archive!;
+    expect(archive.retentionMode).toBe('COMPLIANCE');
+    const evidence = await call('GET', `/v1/documents/${doc.id}/evidence`, { token: school });
+    expect(evidence.status).toBe(200);
+    expect(sha256(evidence.bytes)).toBe(archive.sha256);
+    expect(evidence.bytes.subarray(30, 38).toString()).toBe('mimetype');
+
+    const store = new ObjectStore({ endPoint: ENV.MINIO_ENDPOINT, port: Number(ENV.MINIO_PORT), accessKey: ENV.MINIO_ACCESS_KEY, secretKey: ENV.MINIO_SECRET_KEY });
+    const retention = await store.getRetention(archive.bucket, archive.key, archive.versionId);
+    expect(retention?.mode).toBe('COMPLIANCE');
+    expect(retention!.retainUntil.getTime()).toBeGreaterThan(Date.now());
+    const minio = new Client({ endPoint: ENV.MINIO_ENDPOINT, port: Number(ENV.MINIO_PORT), useSSL: false, accessKey: ENV.MINIO_ACCESS_KEY, secretKey: ENV.MINIO_SECRET_KEY, region: 'us-east-1' });
+    await expect(minio.removeObject(archive.bucket, archive.key, { versionId: archive.versionId, governanceBypass: true })).rejects.toThrow();
+    expect(await store.exists(archive.bucket, archive.key, archive.versionId)).toBe(true);
+  });
+
+  it('lists the record in the ministry feed exactly once', async () => {
+    const ids = await feedIds(ministry);
+    expect(ids.filter((id) => id === doc.id)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('lets the ministry read the record but not submit', async () => {
+    expect((await call('GET', `/v1/documents/${doc.id}`, { token: ministry })).status).toBe(200);
+    const refused = await submit(ministry, await exampleFor(school, 3), randomUUID());
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('AUTH.SCOPE_MISSING');
+  });
+
+  it('hides a school’s record from another school', async () => {
+    const other = await schoolToken(1);
+    const res = await call<{ code: string }>('GET', `/v1/documents/${doc.id}`, { token: other });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('INTERCHANGE.DOCUMENT_NOT_FOUND');
+  });
+});

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, exampleFor, schoolToken, submit, type SubmissionBody } from '../support/api.js';
+import { pollUntil } from '../support/poll.js';
+
+describe('submissions are idempotent and versioned', () => {
+  let token: string;
+  let body: SubmissionBody;
+
+  beforeAll(async () => {
+    token = await schoolToken(1);
+    body = await exampleFor(token, 5);
+  });
+
+  it('answers a repeated request with the same document, and refuses the key with another body', async () => {
+    const key = randomUUID();
+    const first = await submit(token, body, key);
+    expect(first.status).toBe(202);
+    const again = await submit(token, body, key);
+    expect(again.status).toBe(202);
+    expect(again.body.id).toBe(first.body.id);
+
+    const changed = structuredClone(body);
+    (changed.content as { remarks?: string }).remarks = 'Đã sửa nhận xét';
+    const conflict = await submit(token, changed, key);
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.code).toBe('INTERCHANGE.IDEMPOTENCY_CONFLICT');
+  });
+
+  it('makes a new submission for the same student and year a new version that supersedes the earlier one', async () => {
+    const v1 = await submit(token, body);
+    const v2 = await submit(token, body);
+    expect(v2.body.version).toBe(v1.body.version + 1);
+    const view = await pollUntil(
+      () => call<{ status: string; supersedes: string; version: number }>('GET', `/v1/documents/${v2.body.id}`, { token }),
+      (r) => r.body.status === 'archived',
+      { what: 'second version archived', timeoutMs: 90_000 },
+    );
+    expect(view.body.supersedes).toBe(v1.body.id);
+    const earlier = await pollUntil(
+      () => call<{ status: string; archive: unknown }>('GET', `/v1/documents/${v1.body.id}`, { token }),
+      (r) => r.body.status === 'archived',
+      { what: 'first version archived', timeoutMs: 90_000 },
+    );
+    expect(earlier.body.archive).not.toBeNull();
+  });
+
+  it('keeps concurrent retries of one request to one document', async () => {
+    const key = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => submit(token, body, key)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(202));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+  });
+});

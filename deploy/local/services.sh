@@ -13,10 +13,11 @@ svc_spawn() {
   local main="$EDU_ROOT/apps/$svc/dist/main.js"
   [[ -f $main ]] || die "$svc" "$main not found (did the build succeed?)"
   port_free "$port" 5 || die "$svc" "port $port is taken by another process (not ours: no live PID file)"
-  local args=(--disable-warning=TimeoutNegativeWarning --enable-source-maps)
+  # A small young generation and a capped old space keep each service under its 256 MB RSS budget.
+  local args=(--disable-warning=TimeoutNegativeWarning --enable-source-maps ${EDU_NODE_MEMORY_FLAGS:---max-semi-space-size=8 --max-old-space-size=192})
   [[ -f $EDU_ROOT/libs/telemetry/dist/register.js ]] && args+=(--import ./libs/telemetry/dist/register.js)
   say "$svc" "starting on 127.0.0.1:$port"
-  (cd "$EDU_ROOT" && PORT=$port start_daemon "$svc" node "${args[@]}" "apps/$svc/dist/main.js")
+  (cd "$EDU_ROOT" && PORT=$port OTEL_SERVICE_NAME=$svc start_daemon "$svc" node "${args[@]}" "apps/$svc/dist/main.js")
 }
 
 # svc_wait <svc>: wait for /health; on failure stop the half-started process so the next run starts clean
@@ -31,6 +32,10 @@ svc_wait() {
 # svc_ensure_spawned <svc>: prints nothing and returns 1 if already up and healthy
 svc_needs_start() {
   local svc=$1
+  if pid_alive "$svc" && [[ -n $(find "$EDU_ROOT/apps/$svc/dist" "$EDU_ROOT"/libs/*/dist -name '*.js' -newer "$(pid_file "$svc")" -print -quit 2>/dev/null) ]]; then
+    say "$svc" "built code is newer than the running process, restarting"
+    EDU_QUIET=1 stop_pid "$svc" 10
+  fi
   if pid_alive "$svc"; then
     if svc_health "$svc"; then
       say "$svc" "already running (pid $(read_pid "$svc"), port ${SERVICE_PORT[$svc]})"

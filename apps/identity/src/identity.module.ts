@@ -1,8 +1,7 @@
-import { AuthGuard, TokenVerifier } from '@edu/auth';
+import { authProviders } from '@edu/auth';
 import { MessagingModule } from '@edu/messaging';
 import { PersistenceModule } from '@edu/persistence';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { IDENTITY_CONFIG, type IdentityConfig } from './config.js';
 import { IDENTITY_MIGRATIONS } from './migrations/index.js';
 import { PkiModule } from './modules/pki/pki.module.js';
@@ -22,8 +21,7 @@ export class IdentityModule {
       ],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
-        { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.IDENTITY_URL) },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        ...authProviders(config.IDENTITY_URL),
       ],
       exports: [IDENTITY_CONFIG],
     };

@@ -1,9 +1,8 @@
-import { AuthGuard, TokenVerifier } from '@edu/auth';
+import { authProviders } from '@edu/auth';
 import { MessagingModule } from '@edu/messaging';
 import { PersistenceModule } from '@edu/persistence';
-import { ObjectStore } from '@edu/storage';
+import { ObjectStore, objectStoreProvider } from '@edu/storage';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { INTERCHANGE_CONFIG, type InterchangeConfig } from './config.js';
 import { INTERCHANGE_MIGRATIONS } from './migrations/index.js';
 import { DirectoryModule } from './modules/directory/directory.module.js';
@@ -23,13 +22,8 @@ export class InterchangeModule {
       ],
       providers: [
         { provide: INTERCHANGE_CONFIG, useValue: config },
-        {
-          provide: ObjectStore,
-          useFactory: () =>
-            new ObjectStore({ endPoint: config.MINIO_ENDPOINT, port: config.MINIO_PORT, accessKey: config.MINIO_ACCESS_KEY, secretKey: config.MINIO_SECRET_KEY }),
-        },
-        { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.IDENTITY_URL) },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        objectStoreProvider(config),
+        ...authProviders(config.IDENTITY_URL),
       ],
       exports: [INTERCHANGE_CONFIG, ObjectStore],
     };

@@ -24,16 +24,16 @@ import { SealDirectory } from './modules/seals/seal-directory.js';
 import { SealSigners } from './modules/seals/seal-signers.js';
 import { SignDocumentHandler } from './modules/signatures/sign-document.handler.js';
 import { SignatureRecords } from './modules/signatures/signature-records.js';
+import { stackEnv } from '../../../test/support/stack.js';
 
-const env = process.env;
-const stack = Boolean(env.DATABASE_URL && env.MINIO_ACCESS_KEY && env.MINIO_SECRET_KEY);
+const env = stackEnv();
 
 /**
  * The handlers against the real PostgreSQL (real migrations, in a throwaway schema) and MinIO, without Kafka: the
- * inbox/outbox plumbing has its own tests; here the SQL and the object reads are what is checked. Runs only with the
- * local stack's environment (`set -a; . .edu/env`).
+ * inbox/outbox plumbing is tested end to end; here the SQL and the object reads are what is checked. Needs the stack
+ * that `./edu up` starts.
  */
-describe.runIf(stack)('signing against PostgreSQL and MinIO', () => {
+describe('signing against PostgreSQL and MinIO', () => {
   const schema = `signing_it_${randomBytes(4).toString('hex')}`;
   const orgCode = `IT${randomBytes(3).toString('hex').toUpperCase()}`;
   const bucket = env.STAGING_BUCKET ?? 'edu-staging';

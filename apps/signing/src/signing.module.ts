@@ -1,9 +1,8 @@
-import { AuthGuard, TokenVerifier } from '@edu/auth';
+import { authProviders } from '@edu/auth';
 import { MessagingModule } from '@edu/messaging';
 import { PersistenceModule } from '@edu/persistence';
-import { ObjectStore } from '@edu/storage';
+import { ObjectStore, objectStoreProvider } from '@edu/storage';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { SIGNING_CONFIG, type SigningConfig } from './config.js';
 import { SIGNING_MIGRATIONS } from './migrations/index.js';
 import { SealsModule } from './modules/seals/seals.module.js';
@@ -23,18 +22,8 @@ export class SigningModule {
       ],
       providers: [
         { provide: SIGNING_CONFIG, useValue: config },
-        { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.IDENTITY_URL) },
-        { provide: APP_GUARD, useClass: AuthGuard },
-        {
-          provide: ObjectStore,
-          useFactory: () =>
-            new ObjectStore({
-              endPoint: config.MINIO_ENDPOINT,
-              port: config.MINIO_PORT,
-              accessKey: config.MINIO_ACCESS_KEY,
-              secretKey: config.MINIO_SECRET_KEY,
-            }),
-        },
+        ...authProviders(config.IDENTITY_URL),
+        objectStoreProvider(config),
       ],
       exports: [SIGNING_CONFIG, ObjectStore],
     };

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { kafkaConsumerOptions } from '@edu/messaging';
+import { kafkaConsumerStrategy } from '@edu/messaging';
 import { HttpErrorFilter } from '@edu/errors';
 import { serveMetrics } from '@edu/telemetry';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -45,7 +45,7 @@ export async function startService(opts: ServiceOptions): Promise<INestApplicati
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   if (opts.consumerBrokers) {
-    app.connectMicroservice(kafkaConsumerOptions(opts.name, opts.consumerBrokers), { inheritAppConfig: true });
+    app.connectMicroservice(kafkaConsumerStrategy(opts.name, opts.consumerBrokers), { inheritAppConfig: true });
     await app.startAllMicroservices();
   }
   await app.listen(opts.port, '127.0.0.1');

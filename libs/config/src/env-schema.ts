@@ -70,3 +70,16 @@ export const commonSchema = {
   KAFKA_BROKERS: env.list({ default: ['127.0.0.1:9092'] }),
   LOG_LEVEL: env.string({ default: 'log' }),
 };
+
+/** Where the token-signing keys (JWKS) come from: every service verifies tokens at its HTTP edge. */
+export const identityClientSchema = {
+  IDENTITY_URL: env.string({ default: 'http://127.0.0.1:8081' }),
+};
+
+/** MinIO / S3 connection. */
+export const objectStoreSchema = {
+  MINIO_ENDPOINT: env.string({ default: '127.0.0.1' }),
+  MINIO_PORT: env.int({ default: 9000 }),
+  MINIO_ACCESS_KEY: env.string({ secret: true }),
+  MINIO_SECRET_KEY: env.string({ secret: true }),
+};

@@ -6,6 +6,8 @@ import { EVENT_SCHEMAS, type EventPayload, type EventSchemas } from './event-map
 import { uuidv7 } from './uuidv7.js';
 import type { Topic } from './topics.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface EventMeta {
   eventId: string;
   type: Topic;
@@ -52,7 +54,7 @@ export function encodeEvent<T extends Topic>(event: NewEvent<T>): { meta: EventM
 export function decodeEvent<T extends Topic>(topic: T, bytes: Uint8Array): DecodedEvent<T> {
   const envelope = fromBinary(EnvelopeSchema, bytes);
   if (envelope.type !== topic) throw new Error(`event type ${envelope.type || '(empty)'} does not match topic ${topic}`);
-  if (!envelope.eventId) throw new Error('event has no eventId');
+  if (!UUID.test(envelope.eventId)) throw new Error(`event id ${JSON.stringify(envelope.eventId)} is not a UUID`);
   const payload = fromBinary(EVENT_SCHEMAS[topic], envelope.payload) as EventPayload<T>;
   return {
     meta: {

@@ -7,3 +7,4 @@ export * from './dead-letter-publisher.js';
 export * from './messaging-tables.migration.js';
 export * from './nest/messaging.module.js';
 export * from './nest/kafka-transport.js';
+export * from './nest/batching-kafka.server.js';

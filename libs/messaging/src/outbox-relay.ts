@@ -24,7 +24,7 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: KafkaPublisher,
-    private readonly opts = { batchSize: 500, idleMs: 50, errorBackoffMs: 1000 },
+    private readonly opts = { batchSize: 500, idleMs: 250, errorBackoffMs: 1000 },
   ) {}
 
   start(): void {
@@ -39,13 +39,19 @@ export class OutboxRelay {
     await this.loop;
   }
 
-  /** Called after a commit that wrote to the outbox, so the relay does not wait for its next poll. */
+  /**
+   * Called after a commit that wrote to the outbox, so the relay does not wait for its next poll; the poll (idleMs)
+   * only catches rows written by other processes, such as the operator CLI.
+   */
   nudge(): void {
     this.wake?.();
   }
 
   /** Publishes one batch; returns how many rows went out. */
   async publishBatch(): Promise<number> {
+    // A cheap look first: most polls find nothing, and need no transaction or lock.
+    const [pending] = await this.dataSource.query('SELECT 1 FROM outbox LIMIT 1');
+    if (!pending) return 0;
     return this.dataSource.transaction(async (em) => {
       const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox')) AS locked`);
       if (!locked) return 0;

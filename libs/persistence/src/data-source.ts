@@ -25,7 +25,9 @@ export async function openServiceDataSource(opts: ServiceDataSourceOptions): Pro
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     extra: { max: opts.poolSize ?? 10, options: `-c search_path=${opts.schema}` },
-    logging: ['error'],
+    // Failed queries are reported by the callers that can say what they mean; TypeORM would print their parameters,
+    // which may hold personal data.
+    logging: false,
   });
   await dataSource.initialize();
   await dataSource.runMigrations();

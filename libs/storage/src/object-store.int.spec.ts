@@ -8,6 +8,18 @@ const store = new ObjectStore({ endPoint: env.MINIO_ENDPOINT, port: Number(env.M
 const bucket = env.ARCHIVE_BUCKET ?? 'edu-archive';
 
 describe('ObjectStore against the real MinIO object-lock bucket', () => {
+  it('writes an object and its COMPLIANCE retention in one request', async () => {
+    const key = `itest/${randomUUID()}.bin`;
+    const retainUntil = new Date(Date.now() + 60_000);
+    const stored = await store.putLocked(bucket, key, Buffer.from('sealed'), 'application/octet-stream', { mode: 'COMPLIANCE', retainUntil }, { sha256: 'feed' });
+    const read = await store.getRetention(bucket, key, stored.versionId!);
+    expect(read?.mode).toBe('COMPLIANCE');
+    expect(Math.abs(read!.retainUntil.getTime() - retainUntil.getTime())).toBeLessThan(1000);
+    expect(await store.findVersionWithSha256(bucket, key, 'feed')).toBe(stored.versionId);
+    await expect(store.remove(bucket, key, stored.versionId!)).rejects.toThrow();
+    expect((await store.get(bucket, key, stored.versionId!)).toString()).toBe('sealed');
+  });
+
   it('sets COMPLIANCE retention, reads it back, refuses deletion and keeps every version', async () => {
     const key = `itest/${randomUUID()}.bin`;
     const v1 = await store.put(bucket, key, Buffer.from('first'), 'application/octet-stream');
@@ -26,7 +38,11 @@ describe('ObjectStore against the real MinIO object-lock bucket', () => {
 
     expect((await store.get(bucket, key, v1.versionId!)).toString()).toBe('first');
     expect((await store.get(bucket, key)).toString()).toBe('second');
+    expect(await store.findVersionWithSha256(bucket, key, 'nope')).toBeNull();
+    const tagged = await store.put(bucket, key, Buffer.from('third'), 'text/plain', { sha256: 'abc123' });
+    expect(await store.findVersionWithSha256(bucket, key, 'abc123')).toBe(tagged.versionId);
+    expect(await store.findVersionWithSha256(bucket, `${key}.missing`, 'abc123')).toBeNull();
     const versions = (await store.listVersions(bucket, key)).filter((v) => v.key === key);
-    expect(versions.map((v) => v.versionId).sort()).toEqual([v1.versionId, v2.versionId].sort());
+    expect(versions.map((v) => v.versionId).sort()).toEqual([v1.versionId, v2.versionId, tagged.versionId].sort());
   });
 });

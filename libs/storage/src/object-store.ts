@@ -1,4 +1,5 @@
 import { Client } from 'minio';
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 
 export interface ObjectStoreOptions {
@@ -33,9 +34,41 @@ export class ObjectStore {
     await this.client.makeBucket(bucket, 'us-east-1', { ObjectLocking: objectLock });
   }
 
-  async put(bucket: string, key: string, body: Buffer, contentType: string): Promise<StoredObject> {
-    const info = await this.client.putObject(bucket, key, body, body.length, { 'Content-Type': contentType });
+  /** Stores a new version; `meta` becomes user metadata (`x-amz-meta-*`), e.g. the SHA-256 of the body. */
+  async put(bucket: string, key: string, body: Buffer, contentType: string, meta: Record<string, string> = {}): Promise<StoredObject> {
+    const info = await this.client.putObject(bucket, key, body, body.length, { 'Content-Type': contentType, ...meta });
     return { versionId: info.versionId ?? null, etag: info.etag };
+  }
+
+  /**
+   * Stores a new version already under retention: the lock headers travel in the signed PUT itself (S3 PutObject with
+   * x-amz-object-lock-*). The client's putObject would turn them into user metadata and leave the object unlocked.
+   */
+  async putLocked(bucket: string, key: string, body: Buffer, contentType: string, retention: Retention, meta: Record<string, string> = {}): Promise<StoredObject> {
+    const headers: Record<string, string> = {
+      'content-type': contentType,
+      'content-md5': createHash('md5').update(body).digest('base64'),
+      'x-amz-object-lock-mode': retention.mode,
+      'x-amz-object-lock-retain-until-date': retention.retainUntil.toISOString(),
+    };
+    for (const [name, value] of Object.entries(meta)) headers[`x-amz-meta-${name.toLowerCase()}`] = value;
+    const signed = this.client as unknown as {
+      makeRequestAsyncOmit(o: object, body: Buffer): Promise<{ headers: Record<string, string | undefined> }>;
+    };
+    const res = await signed.makeRequestAsyncOmit({ method: 'PUT', bucketName: bucket, objectName: key, headers }, body);
+    return { versionId: res.headers['x-amz-version-id'] ?? null, etag: (res.headers.etag ?? '').replace(/"/g, '') };
+  }
+
+  /** The version id of the current object under `key` if it was stored with this SHA-256 (see `put`), else null. */
+  async findVersionWithSha256(bucket: string, key: string, sha256: string): Promise<string | null> {
+    try {
+      const stat = await this.client.statObject(bucket, key);
+      return stat.metaData?.sha256 === sha256 && stat.versionId ? stat.versionId : null;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'NotFound' || code === 'NoSuchKey') return null;
+      throw err;
+    }
   }
 
   async get(bucket: string, key: string, versionId?: string): Promise<Buffer> {

@@ -2,7 +2,21 @@ import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
+
+type SpanProcessor = NonNullable<NodeSDKConfiguration['spanProcessors']>[number];
+
+/** Ends spans without sending them anywhere. */
+class DiscardingSpanProcessor implements SpanProcessor {
+  onStart(): void {}
+  onEnd(): void {}
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
 
 const EXPORTER_KEY = Symbol.for('edu.telemetry.prometheus');
 type Holder = { [EXPORTER_KEY]?: PrometheusExporter };
@@ -12,11 +26,15 @@ export function startTelemetry(serviceName: string): void {
   if (holder[EXPORTER_KEY]) return;
   const exporter = new PrometheusExporter({ preventServerStart: true });
   holder[EXPORTER_KEY] = exporter;
+  // Spans are exported only where a collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT). Otherwise the SDK's
+  // default OTLP exporter would retry against a collector that is not there, costing CPU and memory; the spans are
+  // still made, so trace context crosses HTTP and Kafka and reaches the logs.
+  const exportSpans = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_TRACES_EXPORTER);
   const sdk = new NodeSDK({
     serviceName,
     metricReaders: [exporter],
-    // No trace exporter is configured in the local stack; spans still carry context across HTTP and Kafka.
-    traceExporter: undefined,
+    ...(exportSpans ? {} : { spanProcessors: [new DiscardingSpanProcessor()] }),
+    logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => req.url === '/health' || req.url === '/metrics' }),
       new PgInstrumentation(),

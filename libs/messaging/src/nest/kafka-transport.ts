@@ -1,21 +1,23 @@
-import { Transport, type KafkaOptions } from '@nestjs/microservices';
+import type { CustomStrategy, KafkaOptions } from '@nestjs/microservices';
 import { logLevel, Partitioners } from 'kafkajs';
+import { BatchingKafkaServer } from './batching-kafka.server.js';
 
 /**
- * Options for a service's Kafka consumer through Nest's transport. Values stay binary (protobuf envelopes); Nest
+ * A service's Kafka consumer through Nest's transport, batch by batch. Values stay binary (protobuf envelopes); Nest
  * appends `-server` to the group id. Partitions are consumed concurrently; order holds within each partition.
  */
-export function kafkaConsumerOptions(service: string, brokers: string[]): KafkaOptions {
+export function kafkaConsumerStrategy(service: string, brokers: string[]): CustomStrategy {
+  return { strategy: new BatchingKafkaServer(kafkaConsumerOptions(service, brokers)) };
+}
+
+export function kafkaConsumerOptions(service: string, brokers: string[]): Required<KafkaOptions>['options'] {
   return {
-    transport: Transport.KAFKA,
-    options: {
-      client: { clientId: `${service}-consumer`, brokers, logLevel: logLevel.WARN },
-      consumer: { groupId: service, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false },
-      producer: { createPartitioner: Partitioners.DefaultPartitioner },
-      subscribe: { fromBeginning: true },
-      run: { partitionsConsumedConcurrently: 6, autoCommitInterval: 1_000 },
-      parser: { keepBinary: true },
-      producerOnlyMode: false,
-    },
+    client: { clientId: `${service}-consumer`, brokers, logLevel: logLevel.WARN },
+    consumer: { groupId: service, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false },
+    producer: { createPartitioner: Partitioners.DefaultPartitioner },
+    subscribe: { fromBeginning: true },
+    run: { partitionsConsumedConcurrently: 6, autoCommitInterval: 1_000 },
+    parser: { keepBinary: true },
+    producerOnlyMode: false,
   };
 }

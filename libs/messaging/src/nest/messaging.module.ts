@@ -70,8 +70,8 @@ export class MessagingModule {
         },
         {
           provide: InboxConsumer,
-          useFactory: (ds: DataSource, dlq: DeadLetterPublisher) => new InboxConsumer(ds, dlq),
-          inject: [DataSource, DeadLetterPublisher],
+          useFactory: (ds: DataSource, dlq: DeadLetterPublisher, relay: OutboxRelay) => new InboxConsumer(ds, dlq, () => relay.nudge()),
+          inject: [DataSource, DeadLetterPublisher, OutboxRelay],
         },
         MessagingLifecycle,
       ],

@@ -1,7 +1,7 @@
 import { Topics } from '@edu/contracts';
-import { InboxConsumer } from '@edu/messaging';
+import { InboxConsumer, type EventBatch } from '@edu/messaging';
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { ArchiveDocumentHandler } from './archive-document.handler.js';
 
 @Controller()
@@ -12,7 +12,7 @@ export class DocumentSignedKafkaController {
   ) {}
 
   @EventPattern<string>(Topics.DocumentSigned)
-  async onDocumentSigned(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbox.consume(Topics.DocumentSigned, ctx.getMessage(), (event, c) => this.handler.execute(event, c));
+  async onDocumentSigned(@Payload() batch: EventBatch): Promise<void> {
+    await this.inbox.consumeBatch(Topics.DocumentSigned, batch.messages, this.handler);
   }
 }

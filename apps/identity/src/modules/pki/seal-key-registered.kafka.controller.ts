@@ -1,7 +1,7 @@
 import { Topics } from '@edu/contracts';
-import { InboxConsumer } from '@edu/messaging';
+import { InboxConsumer, type EventBatch } from '@edu/messaging';
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { IssueSealCertificateHandler } from './issue-seal-certificate.handler.js';
 
 @Controller()
@@ -12,7 +12,7 @@ export class SealKeyRegisteredKafkaController {
   ) {}
 
   @EventPattern<string>(Topics.SealKeyRegistered)
-  async onSealKeyRegistered(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbox.consume(Topics.SealKeyRegistered, ctx.getMessage(), (event, c) => this.handler.execute(event, c));
+  async onSealKeyRegistered(@Payload() batch: EventBatch): Promise<void> {
+    await this.inbox.consumeBatch(Topics.SealKeyRegistered, batch.messages, (event, c) => this.handler.execute(event, c));
   }
 }

@@ -20,11 +20,26 @@ export interface DirectoryEnrolment {
 }
 
 const INSTITUTION_LEVELS = ['MAM_NON', 'TIEU_HOC', 'THCS', 'THPT', 'GDTX'];
+/** Positive answers are kept briefly: every submission asks them, and a closed school or a transfer may lag this long. */
+const CACHE_MS = 30_000;
 
 /** Interchange's own copy of the registry, kept from identity's events: who may issue, and who studies where. */
 @Injectable()
 export class DirectoryRepository {
+  private readonly known = new Map<string, number>();
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  private async remembered(key: string, ask: () => Promise<boolean>): Promise<boolean> {
+    const until = this.known.get(key);
+    if (until !== undefined && until > Date.now()) return true;
+    const yes = await ask();
+    if (yes) {
+      if (this.known.size > 100_000) this.known.clear();
+      this.known.set(key, Date.now() + CACHE_MS);
+    }
+    return yes;
+  }
 
   async upsertOrganisation(em: EntityManager, org: { code: string; name: string; level: string; parentCode: string; status: string }): Promise<void> {
     await em.query(
@@ -54,15 +69,17 @@ export class DirectoryRepository {
   }
 
   async isActiveSchool(code: string): Promise<boolean> {
-    return (await this.school(code)) !== null;
+    return this.remembered(`school|${code}`, async () => (await this.school(code)) !== null);
   }
 
   async isEnrolled(studentId: string, schoolYear: string, schoolCode: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      'SELECT 1 FROM directory_enrolments WHERE student_id = $1 AND school_year = $2 AND school_code = $3',
-      [studentId, schoolYear, schoolCode],
-    );
-    return rows.length > 0;
+    return this.remembered(`enrolment|${studentId}|${schoolYear}|${schoolCode}`, async () => {
+      const rows = await this.dataSource.query(
+        'SELECT 1 FROM directory_enrolments WHERE student_id = $1 AND school_year = $2 AND school_code = $3',
+        [studentId, schoolYear, schoolCode],
+      );
+      return rows.length > 0;
+    });
   }
 
   /** The school's enrolments in its latest school year, in a stable order. */

@@ -1,7 +1,7 @@
 import { Topics } from '@edu/contracts';
-import { InboxConsumer } from '@edu/messaging';
+import { InboxConsumer, type EventBatch } from '@edu/messaging';
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { DirectoryRepository } from './directory.repository.js';
 
 /** Keeps the routing directory in step with identity's organisations and enrolments. */
@@ -13,13 +13,13 @@ export class IdentityEventsKafkaController {
   ) {}
 
   @EventPattern<string>(Topics.OrganisationRegistered)
-  async onOrganisationRegistered(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbox.consume(Topics.OrganisationRegistered, ctx.getMessage(), (org, c) => this.directory.upsertOrganisation(c.em, org));
+  async onOrganisationRegistered(@Payload() batch: EventBatch): Promise<void> {
+    await this.inbox.consumeBatch(Topics.OrganisationRegistered, batch.messages, (org, c) => this.directory.upsertOrganisation(c.em, org));
   }
 
   @EventPattern<string>(Topics.StudentEnrolled)
-  async onStudentEnrolled(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbox.consume(Topics.StudentEnrolled, ctx.getMessage(), (e, c) =>
+  async onStudentEnrolled(@Payload() batch: EventBatch): Promise<void> {
+    await this.inbox.consumeBatch(Topics.StudentEnrolled, batch.messages, (e, c) =>
       this.directory.upsertEnrolment(c.em, {
         studentId: e.studentId,
         schoolYear: e.schoolYear,

@@ -52,7 +52,7 @@ export class DocumentsHttpController {
   @ApiOkResponse({ description: 'The canonical (RFC 8785) bytes that were signed' })
   async content(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: RawResponse) {
     const row = await this.documents.row(id, principal);
-    const bytes = await this.store.get(row.content_bucket as string, row.content_key as string, (row.content_version_id as string) || undefined);
+    const bytes = (row.content as Buffer | null) ?? (await this.store.get(row.content_bucket as string, row.content_key as string, (row.content_version_id as string) || undefined));
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Digest', `sha-256=${Buffer.from(row.content_sha256 as string, 'hex').toString('base64')}`);
     res.status(200).send(bytes);

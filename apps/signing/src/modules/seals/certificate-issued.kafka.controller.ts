@@ -1,7 +1,7 @@
 import { Topics } from '@edu/contracts';
-import { InboxConsumer } from '@edu/messaging';
+import { InboxConsumer, type EventBatch } from '@edu/messaging';
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { ActivateSealHandler } from './activate-seal.handler.js';
 
 @Controller()
@@ -12,7 +12,7 @@ export class CertificateIssuedKafkaController {
   ) {}
 
   @EventPattern<string>(Topics.CertificateIssued)
-  async onCertificateIssued(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbox.consume(Topics.CertificateIssued, ctx.getMessage(), (event, c) => this.handler.execute(event, c));
+  async onCertificateIssued(@Payload() batch: EventBatch): Promise<void> {
+    await this.inbox.consumeBatch(Topics.CertificateIssued, batch.messages, (event, c) => this.handler.execute(event, c));
   }
 }

@@ -1,7 +1,7 @@
 import { Topics } from '@edu/contracts';
-import { InboxConsumer } from '@edu/messaging';
+import { InboxConsumer, type EventBatch } from '@edu/messaging';
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { RegisterOrganisationHandler } from './register-organisation.handler.js';
 
 @Controller()
@@ -12,7 +12,7 @@ export class OrganisationRegisteredKafkaController {
   ) {}
 
   @EventPattern<string>(Topics.OrganisationRegistered)
-  async onOrganisationRegistered(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbox.consume(Topics.OrganisationRegistered, ctx.getMessage(), (event, c) => this.handler.execute(event, c));
+  async onOrganisationRegistered(@Payload() batch: EventBatch): Promise<void> {
+    await this.inbox.consumeBatch(Topics.OrganisationRegistered, batch.messages, (event, c) => this.handler.execute(event, c));
   }
 }

@@ -1,7 +1,7 @@
 import { Topics } from '@edu/contracts';
-import { InboxConsumer } from '@edu/messaging';
+import { InboxConsumer, type EventBatch } from '@edu/messaging';
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { SignDocumentHandler } from './sign-document.handler.js';
 
 @Controller()
@@ -12,7 +12,7 @@ export class DocumentSubmittedKafkaController {
   ) {}
 
   @EventPattern<string>(Topics.DocumentSubmitted)
-  async onDocumentSubmitted(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbox.consume(Topics.DocumentSubmitted, ctx.getMessage(), (event, c) => this.handler.execute(event, c));
+  async onDocumentSubmitted(@Payload() batch: EventBatch): Promise<void> {
+    await this.inbox.consumeBatch(Topics.DocumentSubmitted, batch.messages, this.handler);
   }
 }

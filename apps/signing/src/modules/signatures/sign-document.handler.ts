@@ -1,6 +1,6 @@
 import { Topics, type EventPayload } from '@edu/contracts';
 import { sha256Hex } from '@edu/crypto';
-import { OutboxWriter, type EventContext } from '@edu/messaging';
+import { OutboxWriter, type EventContext, type EventHandler } from '@edu/messaging';
 import { ObjectStore } from '@edu/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { SIGNING_CONFIG, type SigningConfig } from '../../config.js';
@@ -21,7 +21,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * Until the issuer's seal is certified the event is retried (SEAL_NOT_READY is transient).
  */
 @Injectable()
-export class SignDocumentHandler {
+export class SignDocumentHandler implements EventHandler<typeof Topics.DocumentSubmitted, Buffer> {
   constructor(
     @Inject(ObjectStore) private readonly store: ObjectStore,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
@@ -31,18 +31,29 @@ export class SignDocumentHandler {
   ) {}
 
   async execute(event: DocumentSubmitted, ctx: EventContext): Promise<void> {
+    await this.apply(event, ctx, await this.prepare(event));
+  }
+
+  /** Outside the transaction, for a whole batch in parallel: fetch the staged bytes and check them. */
+  async prepare(event: DocumentSubmitted): Promise<Buffer> {
+    const ref = checkComplete(event);
+    let content: Buffer;
+    if (ref.inline.length) content = Buffer.from(ref.inline);
+    else {
+      if (ref.bucket !== this.config.STAGING_BUCKET) throw SigningErrors.contentOutsideStaging(ref.bucket);
+      content = await this.readContent(ref);
+    }
+    if (sha256Hex(content) !== ref.sha256.toLowerCase() || (ref.size > 0n && BigInt(content.length) !== ref.size))
+      throw SigningErrors.contentMismatch();
+    return content;
+  }
+
+  async apply(event: DocumentSubmitted, ctx: EventContext, content: Buffer): Promise<void> {
     const ref = checkComplete(event);
     if (await this.signatures.hasAny(ctx.em, event.documentId)) return;
-    if (ref.bucket !== this.config.STAGING_BUCKET) throw SigningErrors.contentOutsideStaging(ref.bucket);
-
-    // The seal first: while it is missing, a retry should not download the content again.
     const seal = await this.signers.forOrg(ctx.em, event.issuerCode);
     if (!seal) throw SigningErrors.sealNotReady(event.issuerCode);
     if (seal.notAfter.getTime() <= Date.now()) throw SigningErrors.sealExpired(event.issuerCode);
-
-    const content = await this.readContent(ref);
-    if (sha256Hex(content) !== ref.sha256.toLowerCase() || (ref.size > 0n && BigInt(content.length) !== ref.size))
-      throw SigningErrors.contentMismatch();
 
     // CMS signingTime holds whole seconds; recording the same instant keeps the row and the signature in agreement.
     const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -65,7 +76,7 @@ export class SignDocumentHandler {
         issuerCode: event.issuerCode,
         studentId: event.studentId,
         schoolYear: event.schoolYear,
-        content: { bucket: ref.bucket, key: ref.key, sha256: ref.sha256, size: ref.size, versionId: ref.versionId },
+        content: { bucket: ref.bucket, key: ref.key, sha256: ref.sha256, size: ref.size, versionId: ref.versionId, inline: ref.inline },
         signatures: [{ ...signature, cms, signedAt: signedAt.toISOString() }],
       },
     });
@@ -87,7 +98,7 @@ function checkComplete(event: DocumentSubmitted): ContentRef {
   if (!event.issuerCode) throw SigningErrors.eventIncomplete('issuerCode');
   if (!event.documentType) throw SigningErrors.eventIncomplete('documentType');
   const ref = event.content;
-  if (!ref?.bucket || !ref.key) throw SigningErrors.eventIncomplete('content');
+  if (!ref || (!ref.inline.length && (!ref.bucket || !ref.key))) throw SigningErrors.eventIncomplete('content');
   if (!SHA256_HEX.test(ref.sha256.toLowerCase())) throw SigningErrors.eventIncomplete('content.sha256');
   return ref;
 }

@@ -4,6 +4,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InterchangeErrors } from '../interchange-errors.js';
 import { toDocumentView, type DocumentView } from './document.view.js';
 
+/** Every column the document view needs; not the content bytes. */
+const VIEW_COLUMNS = `d.id, d.document_type, d.issuer_code, d.student_id, d.school_year, d.version, d.supersedes_id, d.status,
+  d.content_sha256, d.content_size, d.submitted_at, d.signed_at, d.archived_at, d.archive_bucket, d.archive_key,
+  d.archive_version_id, d.archive_sha256, d.archive_size, d.retention_mode, d.retain_until`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface FeedPage {
@@ -43,7 +48,7 @@ export class DocumentRepository {
   /** Archived records, oldest first, after `after` (exclusive). Each record enters the feed exactly once. */
   async feed(after: bigint, limit: number): Promise<FeedPage> {
     const rows = await this.dataSource.query(
-      `SELECT f.seq, d.* FROM feed f JOIN documents d ON d.id = f.document_id WHERE f.seq > $1 ORDER BY f.seq LIMIT $2`,
+      `SELECT f.seq, ${VIEW_COLUMNS} FROM feed f JOIN documents d ON d.id = f.document_id WHERE f.seq > $1 ORDER BY f.seq LIMIT $2`,
       [after.toString(), limit + 1],
     );
     const page = rows.slice(0, limit);
@@ -54,9 +59,13 @@ export class DocumentRepository {
           [ids],
         )
       : [];
+    const byDocument = new Map<string, Record<string, unknown>[]>();
+    for (const s of sigs as Array<Record<string, unknown> & { document_id: string }>) {
+      byDocument.set(s.document_id, [...(byDocument.get(s.document_id) ?? []), s]);
+    }
     const items = page.map((r: Record<string, unknown>) => ({
       cursor: String(r.seq),
-      ...toDocumentView(r, sigs.filter((s: { document_id: string }) => s.document_id === r.id)),
+      ...toDocumentView(r, byDocument.get(r.id as string) ?? []),
     }));
     return { items, nextCursor: items.length ? items[items.length - 1].cursor : after.toString(), hasMore: rows.length > limit };
   }

@@ -18,6 +18,13 @@ export interface SubmissionReceipt {
 
 const UNIQUE_VIOLATION = '23505';
 
+interface StagedContent {
+  inline: Buffer | null;
+  bucket: string | null;
+  key: string | null;
+  versionId: string | null;
+}
+
 /**
  * Stages the canonical content, then in one transaction records the document (a new version superseding the
  * student's previous record of that year) and its document-submitted event. A crash before commit leaves at most
@@ -42,10 +49,9 @@ export class SubmitDocumentHandler {
       throw InterchangeErrors.unknownStudent(cmd.studentId, cmd.schoolYear);
 
     const id = uuidv7();
-    const key = `${cmd.type}/${cmd.issuerCode}/${cmd.schoolYear}/${id}.json`;
-    const staged = await this.store.put(this.config.STAGING_BUCKET, key, cmd.canonicalContent, 'application/json');
+    const staged = await this.stage(cmd, id);
     try {
-      const receipt = await this.dataSource.transaction((em) => this.record(em, cmd, id, key, staged.versionId));
+      const receipt = await this.dataSource.transaction((em) => this.record(em, cmd, id, staged));
       this.relay.nudge();
       return receipt;
     } catch (err) {
@@ -57,7 +63,16 @@ export class SubmitDocumentHandler {
     }
   }
 
-  private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, key: string, versionId: string | null): Promise<SubmissionReceipt> {
+  /** Small content stays inline (row and event); big content goes to the staging bucket first (claim check). */
+  private async stage(cmd: SubmitDocumentCommand, id: string): Promise<StagedContent> {
+    if (cmd.canonicalContent.length <= this.config.INLINE_CONTENT_MAX) return { inline: cmd.canonicalContent, bucket: null, key: null, versionId: null };
+    const bucket = this.config.STAGING_BUCKET;
+    const key = `${cmd.type}/${cmd.issuerCode}/${cmd.schoolYear}/${id}.json`;
+    const stored = await this.store.put(bucket, key, cmd.canonicalContent, 'application/json');
+    return { inline: null, bucket, key, versionId: stored.versionId };
+  }
+
+  private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, staged: StagedContent): Promise<SubmissionReceipt> {
     // Versions of one student's record for one year are numbered in order; the lock serialises concurrent submissions.
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${cmd.type}|${cmd.studentId}|${cmd.schoolYear}`]);
     const [previous] = await em.query(
@@ -67,10 +82,10 @@ export class SubmitDocumentHandler {
     const version = previous ? previous.version + 1 : 1;
     await em.query(
       `INSERT INTO documents (id, document_type, issuer_code, student_id, school_year, version, supersedes_id, status,
-         idempotency_key, request_sha256, client_id, content_bucket, content_key, content_version_id, content_sha256, content_size)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8, $9, $10, $11, $12, $13, $14, $15)`,
+         idempotency_key, request_sha256, client_id, content_bucket, content_key, content_version_id, content_sha256, content_size, content)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [id, cmd.type, cmd.issuerCode, cmd.studentId, cmd.schoolYear, version, previous?.id ?? null, cmd.idempotencyKey,
-        cmd.requestSha256, cmd.clientId, this.config.STAGING_BUCKET, key, versionId, cmd.contentSha256, cmd.canonicalContent.length],
+        cmd.requestSha256, cmd.clientId, staged.bucket, staged.key, staged.versionId, cmd.contentSha256, cmd.canonicalContent.length, staged.inline],
     );
     await this.outbox.append(em, id, {
       type: Topics.DocumentSubmitted,
@@ -81,7 +96,14 @@ export class SubmitDocumentHandler {
         issuerCode: cmd.issuerCode,
         studentId: cmd.studentId,
         schoolYear: cmd.schoolYear,
-        content: { bucket: this.config.STAGING_BUCKET, key, sha256: cmd.contentSha256, size: BigInt(cmd.canonicalContent.length), versionId: versionId ?? '' },
+        content: {
+          bucket: staged.bucket ?? '',
+          key: staged.key ?? '',
+          versionId: staged.versionId ?? '',
+          sha256: cmd.contentSha256,
+          size: BigInt(cmd.canonicalContent.length),
+          inline: staged.inline ?? new Uint8Array(),
+        },
         supersedesDocumentId: previous?.id ?? '',
       },
     });

@@ -40,6 +40,10 @@ export class TrackDocumentsHandler {
     if (!UUID.test(e.documentId)) throw unknownDocument(e.documentId);
     const [doc] = await ctx.em.query('SELECT id FROM documents WHERE id = $1', [e.documentId]);
     if (!doc || !c?.key) throw unknownDocument(e.documentId);
+    // Feed cursors must never skip a row: a sequence number taken early but committed late would be passed over by a
+    // reader already beyond it. Holding this lock until commit makes sequence order equal commit order. It is taken
+    // before any row lock, so a transaction never waits for it while holding rows another one needs.
+    await ctx.em.query(`SELECT pg_advisory_xact_lock(hashtext('interchange.feed'))`);
     await ctx.em.query(
       `UPDATE documents SET status = 'archived', archived_at = coalesce(archived_at, now()), archive_bucket = $2, archive_key = $3,
          archive_version_id = $4, archive_sha256 = $5, archive_size = $6, retention_mode = $7, retain_until = $8

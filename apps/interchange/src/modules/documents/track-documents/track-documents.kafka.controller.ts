@@ -1,7 +1,7 @@
 import { Topics } from '@edu/contracts';
-import { InboxConsumer } from '@edu/messaging';
+import { InboxConsumer, type EventBatch } from '@edu/messaging';
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { TrackDocumentsHandler } from './track-documents.handler.js';
 
 @Controller()
@@ -12,12 +12,12 @@ export class TrackDocumentsKafkaController {
   ) {}
 
   @EventPattern<string>(Topics.DocumentSigned)
-  async onDocumentSigned(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbox.consume(Topics.DocumentSigned, ctx.getMessage(), (e, c) => this.handler.signed(e, c));
+  async onDocumentSigned(@Payload() batch: EventBatch): Promise<void> {
+    await this.inbox.consumeBatch(Topics.DocumentSigned, batch.messages, (e, c) => this.handler.signed(e, c));
   }
 
   @EventPattern<string>(Topics.DocumentArchived)
-  async onDocumentArchived(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbox.consume(Topics.DocumentArchived, ctx.getMessage(), (e, c) => this.handler.archived(e, c));
+  async onDocumentArchived(@Payload() batch: EventBatch): Promise<void> {
+    await this.inbox.consumeBatch(Topics.DocumentArchived, batch.messages, (e, c) => this.handler.archived(e, c));
   }
 }

@@ -21,14 +21,17 @@ node_ensure() {
   say node "using $(node --version) ($NODE_BIN)"
 }
 
-# deps_ensure: npm ci when node_modules is missing or older than package-lock.json
+# deps_ensure: install from the lockfile when node_modules is missing or older than package-lock.json.
+# `npm install`, not `npm ci`: this registry lacks some platforms' optional packages of @bufbuild/buf, so the lockfile
+# made here leaves them out and `npm ci` calls it out of sync. `npm install` keeps the locked versions and skips them.
 deps_ensure() {
   cd "$EDU_ROOT"
   local marker=node_modules/.package-lock.json
   if [[ -f package-lock.json ]]; then
     if [[ ! -f $marker || package-lock.json -nt $marker ]]; then
-      say deps "npm ci"
-      npm ci --no-audit --no-fund || die deps "npm ci failed"
+      say deps "npm install (from package-lock.json)"
+      npm install --no-audit --no-fund || die deps "npm install failed"
+      touch "$marker"
     else
       say deps "node_modules up to date"
     fi

@@ -1,0 +1,105 @@
+import { encodeEvent, Topics } from '@edu/contracts';
+import { DomainError } from '@edu/errors';
+import { Kafka, logLevel } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stackEnv } from '../../../test/support/stack.js';
+import type { DeadLetterPublisher } from './dead-letter-publisher.js';
+import { InboxConsumer } from './inbox-consumer.js';
+import type { IncomingMessage } from './incoming-message.js';
+import { KafkaPublisher } from './kafka-publisher.js';
+import { CreateMessagingTables1763900000000 } from './messaging-tables.migration.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { openServiceDataSource } from '@edu/persistence';
+
+const env = stackEnv();
+const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const schema = `itest_messaging_${randomUUID().slice(0, 8)}`;
+
+/** The outbox relay and the inbox against the real PostgreSQL and Kafka, in a throwaway schema and topic. */
+describe('messaging against PostgreSQL and Kafka', () => {
+  let ds: DataSource;
+  let publisher: KafkaPublisher;
+  const kafka = new Kafka({ clientId: 'itest-messaging', brokers, logLevel: logLevel.NOTHING });
+
+  beforeAll(async () => {
+    ds = await openServiceDataSource({ url: env.DATABASE_URL, schema, migrations: [CreateMessagingTables1763900000000], poolSize: 4 });
+    publisher = new KafkaPublisher(brokers, 'itest-messaging');
+    await publisher.connect();
+  });
+
+  afterAll(async () => {
+    await publisher.disconnect();
+    await ds.query(`DROP SCHEMA ${schema} CASCADE`);
+    await ds.destroy();
+  });
+
+  it('publishes committed outbox rows once each, in order per key, and empties the outbox', async () => {
+    const topic = `itest.relay.${randomUUID()}`;
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
+    await admin.disconnect();
+    const keys = ['k1', 'k2', 'k3'];
+    for (let i = 0; i < 60; i++) {
+      await ds.query('INSERT INTO outbox (event_id, topic, key, payload, headers) VALUES ($1, $2, $3, $4, $5)', [
+        randomUUID(), topic, keys[i % 3], Buffer.from(String(i)), { 'event-type': topic },
+      ]);
+    }
+    const relay = new OutboxRelay(ds, publisher, { batchSize: 25, idleMs: 50, errorBackoffMs: 100 });
+    let total = 0;
+    for (let n = await relay.publishBatch(); n > 0; n = await relay.publishBatch()) total += n;
+    expect(total).toBe(60);
+    expect(await ds.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
+
+    const consumer = kafka.consumer({ groupId: `itest-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const seen = new Map<string, number[]>();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out reading the relay topic')), 30_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          const key = message.key!.toString();
+          seen.set(key, [...(seen.get(key) ?? []), Number(message.value!.toString())]);
+          if ([...seen.values()].reduce((a, v) => a + v.length, 0) === 60) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+    await consumer.disconnect();
+    for (const [i, key] of keys.entries()) {
+      expect(seen.get(key)).toEqual(Array.from({ length: 20 }, (_, j) => i + 3 * j));
+    }
+  });
+
+  it('applies each event once across redeliveries and isolates a failing one in a batch', async () => {
+    const dead: Array<{ key: string; code: string }> = [];
+    const deadLetters = { publish: async (_t: string, m: IncomingMessage, code: string) => void dead.push({ key: String(m.key), code }) } as unknown as DeadLetterPublisher;
+    const inbox = new InboxConsumer(ds, deadLetters, () => undefined, { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 });
+    await ds.query('CREATE TABLE applied (document_id text NOT NULL)');
+    const message = (id: string, offset: number): IncomingMessage => ({
+      key: id,
+      value: Buffer.from(encodeEvent({ type: Topics.DocumentArchived, producer: 'itest', payload: { documentId: id } }).bytes),
+      offset: String(offset),
+      partition: 0,
+    });
+    const apply = async (e: { documentId: string }, ctx: { em: { query: DataSource['query'] } }) => {
+      if (e.documentId === 'poison') throw new DomainError('ITEST.BAD', 'invalid', { vi: 'hỏng', en: 'bad' });
+      await ctx.em.query('INSERT INTO applied (document_id) VALUES ($1)', [e.documentId]);
+    };
+    const a = message('a', 1);
+    const b = message('b', 2);
+    await inbox.consumeBatch(Topics.DocumentArchived, [a, b, a], apply);
+    await inbox.consumeBatch(Topics.DocumentArchived, [b, a], apply);
+    await inbox.consumeBatch(Topics.DocumentArchived, [message('c', 3), message('poison', 4), message('d', 5)], apply);
+    await inbox.consumeBatch(Topics.DocumentArchived, [{ key: 'junk', value: Buffer.from('not an envelope'), offset: '6' }], apply);
+
+    const rows: Array<{ document_id: string }> = await ds.query('SELECT document_id FROM applied ORDER BY document_id');
+    expect(rows.map((r) => r.document_id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(dead).toEqual([{ key: 'poison', code: 'ITEST.BAD' }, { key: 'junk', code: 'UNDECODABLE' }]);
+  });
+});

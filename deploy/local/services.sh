@@ -14,7 +14,7 @@ svc_spawn() {
   [[ -f $main ]] || die "$svc" "$main not found (did the build succeed?)"
   port_free "$port" 5 || die "$svc" "port $port is taken by another process (not ours: no live PID file)"
   # A small young generation and a capped old space keep each service under its 256 MB RSS budget.
-  local args=(--disable-warning=TimeoutNegativeWarning --enable-source-maps ${EDU_NODE_MEMORY_FLAGS:---max-semi-space-size=8 --max-old-space-size=192})
+  local args=(--disable-warning=TimeoutNegativeWarning ${EDU_NODE_MEMORY_FLAGS:---max-semi-space-size=8 --max-old-space-size=192})
   [[ -f $EDU_ROOT/libs/telemetry/dist/register.js ]] && args+=(--import ./libs/telemetry/dist/register.js)
   say "$svc" "starting on 127.0.0.1:$port"
   (cd "$EDU_ROOT" && PORT=$port OTEL_SERVICE_NAME=$svc start_daemon "$svc" node "${args[@]}" "apps/$svc/dist/main.js")

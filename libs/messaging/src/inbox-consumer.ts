@@ -19,6 +19,8 @@ export interface EventContext {
 export interface EventHandler<T extends Topic, P = undefined> {
   prepare?(payload: EventPayload<T>, meta: EventMeta): Promise<P>;
   apply(payload: EventPayload<T>, ctx: EventContext, prepared: P): Promise<void>;
+  /** Set-based form of `apply` for a batch of new events, in one transaction; any error falls back to `apply`. */
+  applyBatch?(events: Array<{ payload: EventPayload<T>; meta: EventMeta; key: string; prepared: P }>, em: EntityManager): Promise<void>;
 }
 
 export type HandlerLike<T extends Topic, P = undefined> =
@@ -79,9 +81,9 @@ export class InboxConsumer {
         const prepared = await Promise.all(fresh.map((e) => (handler.prepare ? handler.prepare(e.payload, e.meta) : (undefined as P))));
         await this.dataSource.transaction(async (em) => {
           const inserted = await this.claim(em, topic, fresh);
-          for (let i = 0; i < fresh.length; i++) {
-            if (inserted.has(fresh[i].meta.eventId)) await handler.apply(fresh[i].payload, { em, meta: fresh[i].meta, key: fresh[i].key }, prepared[i]);
-          }
+          const mine = fresh.map((e, i) => ({ ...e, prepared: prepared[i] })).filter((e) => inserted.has(e.meta.eventId));
+          if (handler.applyBatch) await handler.applyBatch(mine, em);
+          else for (const e of mine) await handler.apply(e.payload, { em, meta: e.meta, key: e.key }, e.prepared);
         });
         this.onCommitted();
         return;

@@ -12,4 +12,11 @@ describe('client secrets', () => {
     expect(await verifyClientSecret(`${secret}x`, hash)).toBe(false);
     expect(await verifyClientSecret(secret, 'garbage')).toBe(false);
   });
+
+  it('answers every one of a burst of concurrent verifications', async () => {
+    const secret = newClientSecret();
+    const hash = await hashClientSecret(secret);
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => verifyClientSecret(i % 2 ? secret : 'wrong', hash)));
+    expect(answers).toEqual([false, true, false, true, false, true]);
+  });
 });

@@ -4,11 +4,12 @@ import { DocumentTypesHttpController } from './document-types.http.controller.js
 import { DocumentsHttpController } from './documents.http.controller.js';
 import { DocumentRepository } from './read-documents/document.repository.js';
 import { SubmitDocumentHandler } from './submit-document/submit-document.handler.js';
-import { TrackDocumentsHandler } from './track-documents/track-documents.handler.js';
+import { RecordArchivedHandler } from './track-documents/record-archived.handler.js';
+import { RecordSignedHandler } from './track-documents/record-signed.handler.js';
 import { TrackDocumentsKafkaController } from './track-documents/track-documents.kafka.controller.js';
 
 @Module({
   controllers: [DocumentsHttpController, DocumentTypesHttpController, FeedHttpController, TrackDocumentsKafkaController],
-  providers: [SubmitDocumentHandler, DocumentRepository, TrackDocumentsHandler],
+  providers: [SubmitDocumentHandler, DocumentRepository, RecordSignedHandler, RecordArchivedHandler],
 })
 export class DocumentsModule {}

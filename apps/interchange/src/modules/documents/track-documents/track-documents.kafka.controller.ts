@@ -2,22 +2,24 @@ import { Topics } from '@edu/contracts';
 import { InboxConsumer, type EventBatch } from '@edu/messaging';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { TrackDocumentsHandler } from './track-documents.handler.js';
+import { RecordArchivedHandler } from './record-archived.handler.js';
+import { RecordSignedHandler } from './record-signed.handler.js';
 
 @Controller()
 export class TrackDocumentsKafkaController {
   constructor(
     @Inject(InboxConsumer) private readonly inbox: InboxConsumer,
-    @Inject(TrackDocumentsHandler) private readonly handler: TrackDocumentsHandler,
+    @Inject(RecordSignedHandler) private readonly signed: RecordSignedHandler,
+    @Inject(RecordArchivedHandler) private readonly archived: RecordArchivedHandler,
   ) {}
 
   @EventPattern<string>(Topics.DocumentSigned)
   async onDocumentSigned(@Payload() batch: EventBatch): Promise<void> {
-    await this.inbox.consumeBatch(Topics.DocumentSigned, batch.messages, (e, c) => this.handler.signed(e, c));
+    await this.inbox.consumeBatch(Topics.DocumentSigned, batch.messages, this.signed);
   }
 
   @EventPattern<string>(Topics.DocumentArchived)
   async onDocumentArchived(@Payload() batch: EventBatch): Promise<void> {
-    await this.inbox.consumeBatch(Topics.DocumentArchived, batch.messages, (e, c) => this.handler.archived(e, c));
+    await this.inbox.consumeBatch(Topics.DocumentArchived, batch.messages, this.archived);
   }
 }

@@ -20,6 +20,7 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private nudged = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -44,6 +45,7 @@ export class OutboxRelay {
    * only catches rows written by other processes, such as the operator CLI.
    */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -69,25 +71,28 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       let published = 0;
+      this.nudged = false;
       try {
         published = await this.publishBatch();
       } catch (err) {
         this.logger.warn(`outbox publish failed, retrying: ${(err as Error).message}`);
-        await this.sleep(this.opts.errorBackoffMs);
+        await this.sleep(this.opts.errorBackoffMs, false);
         continue;
       }
       if (published < this.opts.batchSize) await this.sleep(published ? 0 : this.opts.idleMs);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Waits `ms`, or less when nudged; a nudge that came while the last batch was being published counts too. */
+  private sleep(ms: number, interruptible = true): Promise<void> {
+    if (!this.running || (interruptible && this.nudged)) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         resolve();
       }
-      this.wake = done;
+      this.wake = interruptible ? done : undefined;
     });
   }
 }

@@ -15,17 +15,28 @@ export class OutboxWriter {
     key: string,
     event: Omit<NewEvent<T>, 'producer'>,
   ): Promise<EventMeta> {
-    const { meta, bytes } = encodeEvent({ ...event, producer: this.producer } as NewEvent<T>);
-    const headers: Record<string, string> = { [HEADER_EVENT_TYPE]: meta.type, [HEADER_EVENT_ID]: meta.eventId };
-    const traceparent = currentTraceparent();
-    if (traceparent) headers[HEADER_TRACEPARENT] = traceparent;
-    await em.query('INSERT INTO outbox (event_id, topic, key, payload, headers) VALUES ($1, $2, $3, $4, $5)', [
-      meta.eventId,
-      meta.type,
-      key,
-      Buffer.from(bytes),
-      headers,
-    ]);
+    const [meta] = await this.appendMany(em, [{ key, event }]);
     return meta;
+  }
+
+  /** Appends many events with one statement (a batch consumer's effects). */
+  async appendMany<T extends Topic>(
+    em: EntityManager,
+    items: Array<{ key: string; event: Omit<NewEvent<T>, 'producer'> }>,
+  ): Promise<EventMeta[]> {
+    if (!items.length) return [];
+    const traceparent = currentTraceparent();
+    const rows = items.map(({ key, event }) => {
+      const { meta, bytes } = encodeEvent({ ...event, producer: this.producer } as NewEvent<T>);
+      const headers: Record<string, string> = { [HEADER_EVENT_TYPE]: meta.type, [HEADER_EVENT_ID]: meta.eventId };
+      if (traceparent) headers[HEADER_TRACEPARENT] = traceparent;
+      return { meta, key, payload: Buffer.from(bytes), headers: JSON.stringify(headers) };
+    });
+    await em.query(
+      `INSERT INTO outbox (event_id, topic, key, payload, headers)
+       SELECT a, b, c, d, e FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[]) WITH ORDINALITY AS t(a, b, c, d, e, n) ORDER BY n`,
+      [rows.map((r) => r.meta.eventId), rows.map((r) => r.meta.type), rows.map((r) => r.key), rows.map((r) => r.payload), rows.map((r) => r.headers)],
+    );
+    return rows.map((r) => r.meta);
   }
 }

@@ -8,6 +8,17 @@ const store = new ObjectStore({ endPoint: env.MINIO_ENDPOINT, port: Number(env.M
 const bucket = env.ARCHIVE_BUCKET ?? 'edu-archive';
 
 describe('ObjectStore against the real MinIO object-lock bucket', () => {
+  it('writes a locked object once: a repeat with the same bytes finds it, other bytes are refused', async () => {
+    const key = `itest/${randomUUID()}.bin`;
+    const retention = { mode: 'COMPLIANCE' as const, retainUntil: new Date(Date.now() + 60_000) };
+    const first = await store.putLockedOnce(bucket, key, Buffer.from('one'), 'text/plain', retention, 'sha-one');
+    expect(first?.created).toBe(true);
+    const again = await store.putLockedOnce(bucket, key, Buffer.from('one'), 'text/plain', retention, 'sha-one');
+    expect(again).toEqual({ versionId: first!.versionId, created: false });
+    expect(await store.putLockedOnce(bucket, key, Buffer.from('two'), 'text/plain', retention, 'sha-two')).toBeNull();
+    expect((await store.listVersions(bucket, key)).filter((v) => v.key === key)).toHaveLength(1);
+  });
+
   it('writes an object and its COMPLIANCE retention in one request', async () => {
     const key = `itest/${randomUUID()}.bin`;
     const retainUntil = new Date(Date.now() + 60_000);

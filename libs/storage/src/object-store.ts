@@ -44,8 +44,17 @@ export class ObjectStore {
    * Stores a new version already under retention: the lock headers travel in the signed PUT itself (S3 PutObject with
    * x-amz-object-lock-*). The client's putObject would turn them into user metadata and leave the object unlocked.
    */
-  async putLocked(bucket: string, key: string, body: Buffer, contentType: string, retention: Retention, meta: Record<string, string> = {}): Promise<StoredObject> {
+  async putLocked(
+    bucket: string,
+    key: string,
+    body: Buffer,
+    contentType: string,
+    retention: Retention,
+    meta: Record<string, string> = {},
+    opts: { ifAbsent?: boolean } = {},
+  ): Promise<StoredObject> {
     const headers: Record<string, string> = {
+      ...(opts.ifAbsent ? { 'if-none-match': '*' } : {}),
       'content-type': contentType,
       'content-md5': createHash('md5').update(body).digest('base64'),
       'x-amz-object-lock-mode': retention.mode,
@@ -57,6 +66,23 @@ export class ObjectStore {
     };
     const res = await signed.makeRequestAsyncOmit({ method: 'PUT', bucketName: bucket, objectName: key, headers }, body);
     return { versionId: res.headers['x-amz-version-id'] ?? null, etag: (res.headers.etag ?? '').replace(/"/g, '') };
+  }
+
+  /**
+   * Writes `body` locked under `key` unless an object is already there (a conditional PUT, If-None-Match: *). Returns
+   * the stored version, or the existing one when it holds the same SHA-256 (an earlier attempt that got this far);
+   * null when a different object is in the way.
+   */
+  async putLockedOnce(bucket: string, key: string, body: Buffer, contentType: string, retention: Retention, sha256: string): Promise<{ versionId: string; created: boolean } | null> {
+    try {
+      const stored = await this.putLocked(bucket, key, body, contentType, retention, { sha256 }, { ifAbsent: true });
+      if (!stored.versionId) throw new Error(`bucket ${bucket} is not versioned: object lock is off`);
+      return { versionId: stored.versionId, created: true };
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'PreconditionFailed') throw err;
+      const existing = await this.findVersionWithSha256(bucket, key, sha256);
+      return existing ? { versionId: existing, created: false } : null;
+    }
   }
 
   /** The version id of the current object under `key` if it was stored with this SHA-256 (see `put`), else null. */

@@ -35,7 +35,11 @@ export function recordingContext(eventId = '0199a000-0000-7000-8000-000000000001
 
 /** The events an OutboxWriter appended through `recordingContext`, decoded. */
 export function outboxEvents<T extends Topic>(ctx: ReturnType<typeof recordingContext>, topic: T): Array<DecodedEvent<T> & { key: string }> {
+  // OutboxWriter writes rows as parallel arrays: event ids, topics, keys, payloads, headers.
   return ctx.sql
-    .filter((q) => q.text.startsWith('INSERT INTO outbox') && q.params[1] === topic)
-    .map((q) => ({ ...decodeEvent(topic, q.params[3] as Buffer), key: q.params[2] as string }));
+    .filter((q) => q.text.startsWith('INSERT INTO outbox'))
+    .flatMap((q) => {
+      const [, topics, keys, payloads] = q.params as [string[], string[], string[], Buffer[]];
+      return topics.flatMap((t, i) => (t === topic ? [{ ...decodeEvent(topic, payloads[i]), key: keys[i] }] : []));
+    });
 }

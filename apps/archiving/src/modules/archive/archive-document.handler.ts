@@ -1,7 +1,7 @@
 import { Topics, type EventMeta, type EventPayload } from '@edu/contracts';
 import { DomainError } from '@edu/errors';
 import { OutboxWriter, type EventContext, type EventHandler } from '@edu/messaging';
-import { DataSource } from '@edu/persistence';
+import type { EntityManager } from '@edu/persistence';
 import { ObjectStore } from '@edu/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
@@ -33,21 +33,17 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
  * the same object under the same key and reuses its version instead of writing a second one.
  */
 @Injectable()
-export class ArchiveDocumentHandler implements EventHandler<typeof Topics.DocumentSigned, StoredContainer | null> {
+export class ArchiveDocumentHandler implements EventHandler<typeof Topics.DocumentSigned, StoredContainer> {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(ObjectStore) private readonly store: ObjectStore,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(ARCHIVING_CONFIG) private readonly config: ArchivingConfig,
   ) {}
 
-  async prepare(event: DocumentSigned, _meta: EventMeta): Promise<StoredContainer | null> {
+  async prepare(event: DocumentSigned, _meta: EventMeta): Promise<StoredContainer> {
     const ref = event.content;
     if (!event.documentId || !ref || (!ref.inline.length && (!ref.bucket || !ref.key))) throw archiveError('EVENT_INCOMPLETE', 'document-signed lacks the document id or content reference', 'Sự kiện thiếu mã tài liệu hoặc tham chiếu nội dung', 'content');
     if (!event.signatures.length) throw archiveError('NO_SIGNATURE', 'a signed document must carry at least one signature', 'Tài liệu đã ký phải có ít nhất một chữ ký', 'signatures');
-    const indexed = await this.dataSource.query('SELECT 1 FROM archived_documents WHERE document_id = $1', [event.documentId]);
-    if (indexed.length) return null;
-
     const content = ref.inline.length ? Buffer.from(ref.inline) : await this.store.get(ref.bucket, ref.key, ref.versionId || undefined);
     if (sha256(content) !== ref.sha256) throw archiveError('CONTENT_MISMATCH', 'staged content does not match its SHA-256', 'Nội dung lưu tạm không khớp mã băm SHA-256', 'content.sha256');
     const container = await this.buildContainer(event, content);
@@ -55,36 +51,61 @@ export class ArchiveDocumentHandler implements EventHandler<typeof Topics.Docume
     const bucket = this.config.ARCHIVE_BUCKET;
     const key = `${event.documentType}/${event.issuerCode}/${event.schoolYear}/${event.documentId}.asics`;
     const wanted = new Date(Date.now() + retentionDays(event.documentType, this.config) * 86_400_000);
-    // The object and its retention are written by one request, so no version ever exists unlocked.
-    const versionId =
-      (await this.store.findVersionWithSha256(bucket, key, digest)) ??
-      (await this.store.putLocked(bucket, key, container, 'application/vnd.etsi.asic-s+zip', { mode: 'COMPLIANCE', retainUntil: wanted }, { sha256: digest })).versionId;
-    if (!versionId) throw new Error(`bucket ${bucket} is not versioned: object lock is off`);
+    // The object and its retention are written by one conditional request, so no version ever exists unlocked, and a
+    // repeated attempt finds the container it wrote before instead of adding a second version.
+    const stored = await this.store.putLockedOnce(bucket, key, container, 'application/vnd.etsi.asic-s+zip', { mode: 'COMPLIANCE', retainUntil: wanted }, digest);
+    if (!stored) throw archiveError('CONTAINER_CONFLICT', `another object already holds ${key}`, `Đã có đối tượng khác tại ${key}`, 'documentId');
+    const versionId = stored.versionId;
     const proof = await this.store.getRetention(bucket, key, versionId);
     if (proof?.mode !== 'COMPLIANCE' || proof.retainUntil.getTime() < Date.now())
       throw new Error(`retention of ${key} did not hold: ${JSON.stringify(proof)}`);
     return { bucket, key, versionId, sha256: digest, size: container.length, retainUntil: proof.retainUntil };
   }
 
-  async apply(event: DocumentSigned, ctx: EventContext, stored: StoredContainer | null): Promise<void> {
-    if (!stored) return;
-    const inserted = await ctx.em.query(
+  async apply(event: DocumentSigned, ctx: EventContext, stored: StoredContainer): Promise<void> {
+    await this.applyBatch([{ payload: event, meta: ctx.meta, prepared: stored }], ctx.em);
+  }
+
+  /** Indexes the stored containers and announces the new ones, with one statement each. */
+  async applyBatch(events: Array<{ payload: DocumentSigned; meta: EventMeta; prepared: StoredContainer }>, em: EntityManager): Promise<void> {
+    const rows: Array<{ document_id: string }> = await em.query(
       `INSERT INTO archived_documents (document_id, document_type, issuer_code, bucket, object_key, version_id, sha256, size, retention_mode, retain_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'COMPLIANCE', $9) ON CONFLICT (document_id) DO NOTHING RETURNING document_id`,
-      [event.documentId, event.documentType, event.issuerCode, stored.bucket, stored.key, stored.versionId, stored.sha256, stored.size, stored.retainUntil],
+       SELECT id, type, issuer, bucket, key, version_id, sha256, size, 'COMPLIANCE', until
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::timestamptz[])
+         AS t(id, type, issuer, bucket, key, version_id, sha256, size, until)
+       ON CONFLICT (document_id) DO NOTHING RETURNING document_id`,
+      [
+        events.map((e) => e.payload.documentId),
+        events.map((e) => e.payload.documentType),
+        events.map((e) => e.payload.issuerCode),
+        events.map((e) => e.prepared.bucket),
+        events.map((e) => e.prepared.key),
+        events.map((e) => e.prepared.versionId),
+        events.map((e) => e.prepared.sha256),
+        events.map((e) => e.prepared.size),
+        events.map((e) => e.prepared.retainUntil),
+      ],
     );
-    if (!inserted.length) return;
-    await this.outbox.append(ctx.em, event.documentId, {
-      type: Topics.DocumentArchived,
-      correlationId: ctx.meta.correlationId,
-      causationId: ctx.meta.eventId,
-      payload: {
-        documentId: event.documentId,
-        container: { bucket: stored.bucket, key: stored.key, sha256: stored.sha256, size: BigInt(stored.size), versionId: stored.versionId },
-        retainUntil: stored.retainUntil.toISOString(),
-        retentionMode: 'COMPLIANCE',
-      },
-    });
+    const indexed = new Set(rows.map((r) => r.document_id));
+    await this.outbox.appendMany(
+      em,
+      events
+        .filter((e) => indexed.has(e.payload.documentId))
+        .map(({ payload, meta, prepared: stored }) => ({
+          key: payload.documentId,
+          event: {
+            type: Topics.DocumentArchived,
+            correlationId: meta.correlationId,
+            causationId: meta.eventId,
+            payload: {
+              documentId: payload.documentId,
+              container: { bucket: stored.bucket, key: stored.key, sha256: stored.sha256, size: BigInt(stored.size), versionId: stored.versionId },
+              retainUntil: stored.retainUntil.toISOString(),
+              retentionMode: 'COMPLIANCE',
+            },
+          },
+        })),
+    );
   }
 
   private buildContainer(event: DocumentSigned, content: Buffer): Promise<Buffer> {

@@ -14,11 +14,26 @@ export async function produceRaw(topic: string, messages: Array<{ key: string; v
   }
 }
 
-/** Reads `topic` from the beginning with a throwaway group until `want` holds for the collected messages. */
+/** The next offset of every partition of `topic`: read from here to see only what comes after this moment. */
+export async function topicEnds(topic: string): Promise<Array<{ partition: number; offset: string }>> {
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    return (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.offset }));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Reads `topic` with a throwaway group, from the beginning or from `from` (see topicEnds), until `want` holds for
+ * the collected messages.
+ */
 export async function consumeUntil(
   topic: string,
   want: (messages: KafkaMessage[]) => boolean,
   timeoutMs = 60_000,
+  from?: Array<{ partition: number; offset: string }>,
 ): Promise<KafkaMessage[]> {
   const consumer = kafka().consumer({ groupId: `e2e-${randomUUID()}` });
   const seen: KafkaMessage[] = [];
@@ -27,15 +42,19 @@ export async function consumeUntil(
     await consumer.subscribe({ topic, fromBeginning: true });
     return await new Promise<KafkaMessage[]>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out reading ${topic}: ${seen.length} messages seen`)), timeoutMs);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          seen.push(message);
-          if (want(seen)) {
-            clearTimeout(timer);
-            resolve(seen);
-          }
-        },
-      });
+      void consumer
+        .run({
+          eachMessage: async ({ message }) => {
+            seen.push(message);
+            if (want(seen)) {
+              clearTimeout(timer);
+              resolve(seen);
+            }
+          },
+        })
+        .then(() => {
+          for (const p of from ?? []) consumer.seek({ topic, partition: p.partition, offset: p.offset });
+        });
     });
   } finally {
     await consumer.disconnect();

@@ -3,6 +3,7 @@ import { DomainError, isPermanent } from '@edu/errors';
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeadLetterPublisher } from './dead-letter-publisher.js';
+import { withEventSpan } from './event-tracing.js';
 import type { IncomingMessage } from './incoming-message.js';
 
 export interface EventContext {
@@ -79,12 +80,12 @@ export class InboxConsumer {
         // same rows in the same order and cannot deadlock each other.
         fresh.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
         const prepared = await Promise.all(fresh.map((e) => (handler.prepare ? handler.prepare(e.payload, e.meta) : (undefined as P))));
-        await this.dataSource.transaction(async (em) => {
+        await withEventSpan(topic, fresh.map((e) => e.message), () => this.dataSource.transaction(async (em) => {
           const inserted = await this.claim(em, topic, fresh);
           const mine = fresh.map((e, i) => ({ ...e, prepared: prepared[i] })).filter((e) => inserted.has(e.meta.eventId));
           if (handler.applyBatch) await handler.applyBatch(mine, em);
           else for (const e of mine) await handler.apply(e.payload, { em, meta: e.meta, key: e.key }, e.prepared);
-        });
+        }));
         this.onCommitted();
         return;
       } catch (err) {
@@ -98,10 +99,12 @@ export class InboxConsumer {
   private async consumeOne<T extends Topic, P>(topic: T, event: Decoded<T>, handler: EventHandler<T, P>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const prepared = handler.prepare ? await handler.prepare(event.payload, event.meta) : (undefined as P);
-        await this.dataSource.transaction(async (em) => {
-          const inserted = await this.claim(em, topic, [event]);
-          if (inserted.size) await handler.apply(event.payload, { em, meta: event.meta, key: event.key }, prepared);
+        await withEventSpan(topic, [event.message], async () => {
+          const prepared = handler.prepare ? await handler.prepare(event.payload, event.meta) : (undefined as P);
+          await this.dataSource.transaction(async (em) => {
+            const inserted = await this.claim(em, topic, [event]);
+            if (inserted.size) await handler.apply(event.payload, { em, meta: event.meta, key: event.key }, prepared);
+          });
         });
         this.onCommitted();
         return;

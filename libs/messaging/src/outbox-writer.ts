@@ -5,6 +5,8 @@ import type { EntityManager } from 'typeorm';
 export const HEADER_EVENT_TYPE = 'event-type';
 export const HEADER_EVENT_ID = 'event-id';
 export const HEADER_TRACEPARENT = 'traceparent';
+/** The trace context of the work that wrote the event; `traceparent` itself is rewritten by the producer's span. */
+export const HEADER_ORIGIN_TRACEPARENT = 'edu-origin-traceparent';
 
 /** Appends events to the outbox inside the caller's transaction: the state change and its events commit together. */
 export class OutboxWriter {
@@ -29,7 +31,7 @@ export class OutboxWriter {
     const rows = items.map(({ key, event }) => {
       const { meta, bytes } = encodeEvent({ ...event, producer: this.producer } as NewEvent<T>);
       const headers: Record<string, string> = { [HEADER_EVENT_TYPE]: meta.type, [HEADER_EVENT_ID]: meta.eventId };
-      if (traceparent) headers[HEADER_TRACEPARENT] = traceparent;
+      if (traceparent) headers[HEADER_TRACEPARENT] = headers[HEADER_ORIGIN_TRACEPARENT] = traceparent;
       return { meta, key, payload: Buffer.from(bytes), headers: JSON.stringify(headers) };
     });
     await em.query(

@@ -42,6 +42,25 @@ interface Decoded<T extends Topic> extends DecodedEvent<T> {
   key: string;
 }
 
+/**
+ * Prepares in flight at once per batch. Unbounded, a batch of 200 opened 200 object-storage requests together, which
+ * overloaded MinIO and took archiving past 400 MB; 8 keeps MinIO busy without queueing inside it.
+ */
+const PREPARE_CONCURRENCY = 8;
+
+async function mapBounded<A, R>(items: A[], limit: number, fn: (item: A) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 const asHandler = <T extends Topic, P>(h: HandlerLike<T, P>): EventHandler<T, P> =>
   typeof h === 'function' ? { apply: (payload, ctx) => h(payload, ctx) } : h;
 
@@ -61,10 +80,6 @@ export class InboxConsumer {
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
-  async consume<T extends Topic, P>(topic: T, message: IncomingMessage, handler: HandlerLike<T, P>): Promise<void> {
-    await this.consumeBatch(topic, [message], handler);
-  }
-
   async consumeBatch<T extends Topic, P>(topic: T, messages: IncomingMessage[], handlerLike: HandlerLike<T, P>): Promise<void> {
     const handler = asHandler(handlerLike);
     const events: Decoded<T>[] = [];
@@ -79,7 +94,7 @@ export class InboxConsumer {
         // Applied in key order (stable, so one aggregate's events keep their order): concurrent batches then lock the
         // same rows in the same order and cannot deadlock each other.
         fresh.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-        const prepared = await Promise.all(fresh.map((e) => (handler.prepare ? handler.prepare(e.payload, e.meta) : (undefined as P))));
+        const prepared = await mapBounded(fresh, PREPARE_CONCURRENCY, (e) => (handler.prepare ? handler.prepare(e.payload, e.meta) : Promise.resolve(undefined as P)));
         await withEventSpan(topic, fresh.map((e) => e.message), () => this.dataSource.transaction(async (em) => {
           const inserted = await this.claim(em, topic, fresh);
           const mine = fresh.map((e, i) => ({ ...e, prepared: prepared[i] })).filter((e) => inserted.has(e.meta.eventId));

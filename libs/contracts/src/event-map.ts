@@ -2,6 +2,7 @@ import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import {
   DocumentArchivedSchema,
   DocumentSignedSchema,
+  DocumentSigningFailedSchema,
   DocumentSubmittedSchema,
 } from './gen/edu/events/v1/documents_pb.js';
 import {
@@ -16,6 +17,7 @@ import { Topics, type Topic } from './topics.js';
 export const EVENT_SCHEMAS = {
   [Topics.DocumentSubmitted]: DocumentSubmittedSchema,
   [Topics.DocumentSigned]: DocumentSignedSchema,
+  [Topics.DocumentSigningFailed]: DocumentSigningFailedSchema,
   [Topics.DocumentArchived]: DocumentArchivedSchema,
   [Topics.OrganisationRegistered]: OrganisationRegisteredSchema,
   [Topics.StudentEnrolled]: StudentEnrolledSchema,

@@ -5,6 +5,7 @@
 export const Topics = {
   DocumentSubmitted: 'interchange.document-submitted.v1',
   DocumentSigned: 'signing.document-signed.v1',
+  DocumentSigningFailed: 'signing.document-signing-failed.v1',
   DocumentArchived: 'archiving.document-archived.v1',
   OrganisationRegistered: 'identity.organisation-registered.v1',
   StudentEnrolled: 'identity.student-enrolled.v1',

@@ -1,5 +1,6 @@
 import { CreateMessagingTables1763900000000 } from '@edu/messaging';
 import { CreateInterchange1763900000301 } from './1763900000301-create-interchange.js';
 import { InlineContent1763900000302 } from './1763900000302-inline-content.js';
+import { DocumentFailure1763900000303 } from './1763900000303-document-failure.js';
 
-export const INTERCHANGE_MIGRATIONS = [CreateMessagingTables1763900000000, CreateInterchange1763900000301, InlineContent1763900000302];
+export const INTERCHANGE_MIGRATIONS = [CreateMessagingTables1763900000000, CreateInterchange1763900000301, InlineContent1763900000302, DocumentFailure1763900000303];

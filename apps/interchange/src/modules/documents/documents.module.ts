@@ -6,10 +6,11 @@ import { DocumentRepository } from './read-documents/document.repository.js';
 import { SubmitDocumentHandler } from './submit-document/submit-document.handler.js';
 import { RecordArchivedHandler } from './track-documents/record-archived.handler.js';
 import { RecordSignedHandler } from './track-documents/record-signed.handler.js';
+import { RecordSigningFailedHandler } from './track-documents/record-signing-failed.handler.js';
 import { TrackDocumentsKafkaController } from './track-documents/track-documents.kafka.controller.js';
 
 @Module({
   controllers: [DocumentsHttpController, DocumentTypesHttpController, FeedHttpController, TrackDocumentsKafkaController],
-  providers: [SubmitDocumentHandler, DocumentRepository, RecordSignedHandler, RecordArchivedHandler],
+  providers: [SubmitDocumentHandler, DocumentRepository, RecordSignedHandler, RecordArchivedHandler, RecordSigningFailedHandler],
 })
 export class DocumentsModule {}

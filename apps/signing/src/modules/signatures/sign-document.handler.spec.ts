@@ -95,11 +95,16 @@ describe('SignDocumentHandler', () => {
     expect(records.rows).toHaveLength(0);
   });
 
-  it('refuses, permanently, content that does not match its hash', async () => {
-    const err = await handler.execute(submitted({ sha256: 'a'.repeat(64) }), recordingContext()).catch((e) => e);
-    expect(err.code).toBe('SIGNING.CONTENT_MISMATCH');
-    expect(isPermanent(err)).toBe(true);
+  it('signs nothing for content that does not match its hash, and tells the school why', async () => {
+    const ctx = recordingContext();
+    await handler.execute(submitted({ sha256: 'a'.repeat(64) }), ctx);
     expect(records.rows).toHaveLength(0);
+    expect(outboxEvents(ctx, Topics.DocumentSigned)).toHaveLength(0);
+    const [failed] = outboxEvents(ctx, Topics.DocumentSigningFailed);
+    expect(failed.key).toBe(documentId);
+    expect(failed.payload).toMatchObject({ documentId, code: 'SIGNING.CONTENT_MISMATCH' });
+    expect(failed.payload.reasonVi.length).toBeGreaterThan(0);
+    expect(failed.payload.reasonEn.length).toBeGreaterThan(0);
   });
 
   it('signs inline content without reading object storage, and refuses inline bytes that do not match the hash', async () => {
@@ -111,19 +116,19 @@ describe('SignDocumentHandler', () => {
       ...submitted({ documentId: '0199a000-0000-7000-8000-0000000000bb' }),
       content: { sha256: sha256Hex(content), size: BigInt(content.length), inline: Buffer.from('{"diem":10}') },
     });
-    const err = await handler.execute(tampered, recordingContext()).catch((e) => e);
-    expect(err.code).toBe('SIGNING.CONTENT_MISMATCH');
+    const ctx = recordingContext();
+    await handler.execute(tampered, ctx);
+    expect(outboxEvents(ctx, Topics.DocumentSigningFailed)[0].payload.code).toBe('SIGNING.CONTENT_MISMATCH');
   });
 
-  it('refuses, permanently, incomplete events and content outside the staging bucket', async () => {
-    for (const [event, code] of [
-      [submitted({ documentId: '' }), 'SIGNING.EVENT_INCOMPLETE'],
-      [submitted({ sha256: '' }), 'SIGNING.EVENT_INCOMPLETE'],
-      [submitted({ bucket: 'edu-archive' }), 'SIGNING.CONTENT_OUTSIDE_STAGING'],
-    ] as const) {
+  it('dead-letters incomplete events, and fails content outside the staging bucket', async () => {
+    for (const event of [submitted({ documentId: '' }), submitted({ sha256: '' })]) {
       const err = await handler.execute(event, recordingContext()).catch((e) => e);
-      expect(err.code).toBe(code);
+      expect(err.code).toBe('SIGNING.EVENT_INCOMPLETE');
       expect(isPermanent(err)).toBe(true);
     }
+    const ctx = recordingContext();
+    await handler.execute(submitted({ bucket: 'edu-archive' }), ctx);
+    expect(outboxEvents(ctx, Topics.DocumentSigningFailed)[0].payload.code).toBe('SIGNING.CONTENT_OUTSIDE_STAGING');
   });
 });

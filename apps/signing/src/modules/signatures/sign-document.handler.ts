@@ -1,5 +1,6 @@
 import { Topics, type EventPayload } from '@edu/contracts';
 import { sha256Hex } from '@edu/crypto';
+import { DomainError, isPermanent } from '@edu/errors';
 import { OutboxWriter, type EventContext, type EventHandler } from '@edu/messaging';
 import { ObjectStore } from '@edu/storage';
 import { Inject, Injectable } from '@nestjs/common';
@@ -21,7 +22,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * Until the issuer's seal is certified the event is retried (SEAL_NOT_READY is transient).
  */
 @Injectable()
-export class SignDocumentHandler implements EventHandler<typeof Topics.DocumentSubmitted, Buffer> {
+export class SignDocumentHandler implements EventHandler<typeof Topics.DocumentSubmitted, Buffer | DomainError> {
   constructor(
     @Inject(ObjectStore) private readonly store: ObjectStore,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
@@ -34,8 +35,22 @@ export class SignDocumentHandler implements EventHandler<typeof Topics.DocumentS
     await this.apply(event, ctx, await this.prepare(event));
   }
 
-  /** Outside the transaction, for a whole batch in parallel: fetch the staged bytes and check them. */
-  async prepare(event: DocumentSubmitted): Promise<Buffer> {
+  /**
+   * Outside the transaction, for a whole batch in parallel: fetch the content and check it. Content that can never be
+   * signed (wrong hash, gone, outside staging) becomes a failure the school is told about; an event without a document
+   * id cannot be answered and goes to the dead-letter topic.
+   */
+  async prepare(event: DocumentSubmitted): Promise<Buffer | DomainError> {
+    checkComplete(event);
+    try {
+      return await this.fetchContent(event);
+    } catch (err) {
+      if (err instanceof DomainError && isPermanent(err)) return err;
+      throw err;
+    }
+  }
+
+  private async fetchContent(event: DocumentSubmitted): Promise<Buffer> {
     const ref = checkComplete(event);
     let content: Buffer;
     if (ref.inline.length) content = Buffer.from(ref.inline);
@@ -48,9 +63,18 @@ export class SignDocumentHandler implements EventHandler<typeof Topics.DocumentS
     return content;
   }
 
-  async apply(event: DocumentSubmitted, ctx: EventContext, content: Buffer): Promise<void> {
+  async apply(event: DocumentSubmitted, ctx: EventContext, content: Buffer | DomainError): Promise<void> {
     const ref = checkComplete(event);
     if (await this.signatures.hasAny(ctx.em, event.documentId)) return;
+    if (content instanceof DomainError) {
+      await this.outbox.append(ctx.em, event.documentId, {
+        type: Topics.DocumentSigningFailed,
+        correlationId: ctx.meta.correlationId,
+        causationId: ctx.meta.eventId,
+        payload: { documentId: event.documentId, code: content.code, reasonVi: content.text.vi, reasonEn: content.text.en },
+      });
+      return;
+    }
     const seal = await this.signers.forOrg(ctx.em, event.issuerCode);
     if (!seal) throw SigningErrors.sealNotReady(event.issuerCode);
     if (seal.notAfter.getTime() <= Date.now()) throw SigningErrors.sealExpired(event.issuerCode);

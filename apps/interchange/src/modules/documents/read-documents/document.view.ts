@@ -13,6 +13,8 @@ export interface DocumentView {
   submittedAt: string;
   signedAt: string | null;
   archivedAt: string | null;
+  /** Why the document could not be signed, when status is `failed`. */
+  failure: { code: string; message: { vi: string; en: string } } | null;
   signatures: Array<{ index: number; role: string; signer: string; signerCertificateSha256: string; signedAt: string }>;
   archive: {
     bucket: string;
@@ -43,6 +45,9 @@ export function toDocumentView(row: Row, signatures: Row[]): DocumentView {
     submittedAt: iso(row.submitted_at)!,
     signedAt: iso(row.signed_at),
     archivedAt: iso(row.archived_at),
+    failure: row.failure_code
+      ? { code: row.failure_code as string, message: { vi: row.failure_vi as string, en: row.failure_en as string } }
+      : null,
     signatures: signatures.map((s) => ({
       index: Number(s.idx),
       role: s.role as string,

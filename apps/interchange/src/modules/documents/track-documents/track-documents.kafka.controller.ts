@@ -4,6 +4,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { RecordArchivedHandler } from './record-archived.handler.js';
 import { RecordSignedHandler } from './record-signed.handler.js';
+import { RecordSigningFailedHandler } from './record-signing-failed.handler.js';
 
 @Controller()
 export class TrackDocumentsKafkaController {
@@ -11,6 +12,7 @@ export class TrackDocumentsKafkaController {
     @Inject(InboxConsumer) private readonly inbox: InboxConsumer,
     @Inject(RecordSignedHandler) private readonly signed: RecordSignedHandler,
     @Inject(RecordArchivedHandler) private readonly archived: RecordArchivedHandler,
+    @Inject(RecordSigningFailedHandler) private readonly failed: RecordSigningFailedHandler,
   ) {}
 
   @EventPattern<string>(Topics.DocumentSigned)
@@ -21,5 +23,10 @@ export class TrackDocumentsKafkaController {
   @EventPattern<string>(Topics.DocumentArchived)
   async onDocumentArchived(@Payload() batch: EventBatch): Promise<void> {
     await this.inbox.consumeBatch(Topics.DocumentArchived, batch.messages, this.archived);
+  }
+
+  @EventPattern<string>(Topics.DocumentSigningFailed)
+  async onDocumentSigningFailed(@Payload() batch: EventBatch): Promise<void> {
+    await this.inbox.consumeBatch(Topics.DocumentSigningFailed, batch.messages, this.failed);
   }
 }

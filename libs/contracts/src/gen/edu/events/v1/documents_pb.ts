@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file edu/events/v1/documents.proto.
  */
 export const file_edu_events_v1_documents: GenFile = /*@__PURE__*/
-  fileDesc("Ch1lZHUvZXZlbnRzL3YxL2RvY3VtZW50cy5wcm90bxINZWR1LmV2ZW50cy52MSJqCglPYmplY3RSZWYSDgoGYnVja2V0GAEgASgJEgsKA2tleRgCIAEoCRIOCgZzaGEyNTYYAyABKAkSDAoEc2l6ZRgEIAEoAxISCgp2ZXJzaW9uX2lkGAUgASgJEg4KBmlubGluZRgGIAEoDCLZAQoRRG9jdW1lbnRTdWJtaXR0ZWQSEwoLZG9jdW1lbnRfaWQYASABKAkSFQoNZG9jdW1lbnRfdHlwZRgCIAEoCRIPCgd2ZXJzaW9uGAMgASgFEhMKC2lzc3Vlcl9jb2RlGAQgASgJEhIKCnN0dWRlbnRfaWQYBSABKAkSEwoLc2Nob29sX3llYXIYBiABKAkSKQoHY29udGVudBgHIAEoCzIYLmVkdS5ldmVudHMudjEuT2JqZWN0UmVmEh4KFnN1cGVyc2VkZXNfZG9jdW1lbnRfaWQYCCABKAkigwEKCVNpZ25hdHVyZRINCgVpbmRleBgBIAEoBRIMCgRyb2xlGAIgASgJEhYKDnNpZ25lcl9zdWJqZWN0GAMgASgJEiEKGXNpZ25lcl9jZXJ0aWZpY2F0ZV9zaGEyNTYYBCABKAkSCwoDY21zGAUgASgMEhEKCXNpZ25lZF9hdBgGIAEoCSLkAQoORG9jdW1lbnRTaWduZWQSEwoLZG9jdW1lbnRfaWQYASABKAkSFQoNZG9jdW1lbnRfdHlwZRgCIAEoCRIPCgd2ZXJzaW9uGAMgASgFEhMKC2lzc3Vlcl9jb2RlGAQgASgJEhIKCnN0dWRlbnRfaWQYBSABKAkSEwoLc2Nob29sX3llYXIYBiABKAkSKQoHY29udGVudBgHIAEoCzIYLmVkdS5ldmVudHMudjEuT2JqZWN0UmVmEiwKCnNpZ25hdHVyZXMYCCADKAsyGC5lZHUuZXZlbnRzLnYxLlNpZ25hdHVyZSKCAQoQRG9jdW1lbnRBcmNoaXZlZBITCgtkb2N1bWVudF9pZBgBIAEoCRIrCgljb250YWluZXIYAiABKAsyGC5lZHUuZXZlbnRzLnYxLk9iamVjdFJlZhIUCgxyZXRhaW5fdW50aWwYAyABKAkSFgoOcmV0ZW50aW9uX21vZGUYBCABKAliBnByb3RvMw");
+  fileDesc("Ch1lZHUvZXZlbnRzL3YxL2RvY3VtZW50cy5wcm90bxINZWR1LmV2ZW50cy52MSJqCglPYmplY3RSZWYSDgoGYnVja2V0GAEgASgJEgsKA2tleRgCIAEoCRIOCgZzaGEyNTYYAyABKAkSDAoEc2l6ZRgEIAEoAxISCgp2ZXJzaW9uX2lkGAUgASgJEg4KBmlubGluZRgGIAEoDCLZAQoRRG9jdW1lbnRTdWJtaXR0ZWQSEwoLZG9jdW1lbnRfaWQYASABKAkSFQoNZG9jdW1lbnRfdHlwZRgCIAEoCRIPCgd2ZXJzaW9uGAMgASgFEhMKC2lzc3Vlcl9jb2RlGAQgASgJEhIKCnN0dWRlbnRfaWQYBSABKAkSEwoLc2Nob29sX3llYXIYBiABKAkSKQoHY29udGVudBgHIAEoCzIYLmVkdS5ldmVudHMudjEuT2JqZWN0UmVmEh4KFnN1cGVyc2VkZXNfZG9jdW1lbnRfaWQYCCABKAkigwEKCVNpZ25hdHVyZRINCgVpbmRleBgBIAEoBRIMCgRyb2xlGAIgASgJEhYKDnNpZ25lcl9zdWJqZWN0GAMgASgJEiEKGXNpZ25lcl9jZXJ0aWZpY2F0ZV9zaGEyNTYYBCABKAkSCwoDY21zGAUgASgMEhEKCXNpZ25lZF9hdBgGIAEoCSLkAQoORG9jdW1lbnRTaWduZWQSEwoLZG9jdW1lbnRfaWQYASABKAkSFQoNZG9jdW1lbnRfdHlwZRgCIAEoCRIPCgd2ZXJzaW9uGAMgASgFEhMKC2lzc3Vlcl9jb2RlGAQgASgJEhIKCnN0dWRlbnRfaWQYBSABKAkSEwoLc2Nob29sX3llYXIYBiABKAkSKQoHY29udGVudBgHIAEoCzIYLmVkdS5ldmVudHMudjEuT2JqZWN0UmVmEiwKCnNpZ25hdHVyZXMYCCADKAsyGC5lZHUuZXZlbnRzLnYxLlNpZ25hdHVyZSKCAQoQRG9jdW1lbnRBcmNoaXZlZBITCgtkb2N1bWVudF9pZBgBIAEoCRIrCgljb250YWluZXIYAiABKAsyGC5lZHUuZXZlbnRzLnYxLk9iamVjdFJlZhIUCgxyZXRhaW5fdW50aWwYAyABKAkSFgoOcmV0ZW50aW9uX21vZGUYBCABKAkiYAoVRG9jdW1lbnRTaWduaW5nRmFpbGVkEhMKC2RvY3VtZW50X2lkGAEgASgJEgwKBGNvZGUYAiABKAkSEQoJcmVhc29uX3ZpGAMgASgJEhEKCXJlYXNvbl9lbhgEIAEoCWIGcHJvdG8z");
 
 /**
  * Content by value or by claim check. Content up to the inline threshold (256 KiB; a học bạ is ~3.5 KB) travels in
@@ -259,4 +259,41 @@ export type DocumentArchived = Message<"edu.events.v1.DocumentArchived"> & {
  */
 export const DocumentArchivedSchema: GenMessage<DocumentArchived> = /*@__PURE__*/
   messageDesc(file_edu_events_v1_documents, 4);
+
+/**
+ * signing.document-signing-failed.v1 — the document can never be signed as submitted (e.g. its content does not match
+ * its hash); the school sees status `failed` with the reason and may submit again.
+ *
+ * @generated from message edu.events.v1.DocumentSigningFailed
+ */
+export type DocumentSigningFailed = Message<"edu.events.v1.DocumentSigningFailed"> & {
+  /**
+   * @generated from field: string document_id = 1;
+   */
+  documentId: string;
+
+  /**
+   * stable error code, e.g. "SIGNING.CONTENT_MISMATCH"
+   *
+   * @generated from field: string code = 2;
+   */
+  code: string;
+
+  /**
+   * @generated from field: string reason_vi = 3;
+   */
+  reasonVi: string;
+
+  /**
+   * @generated from field: string reason_en = 4;
+   */
+  reasonEn: string;
+};
+
+/**
+ * Describes the message edu.events.v1.DocumentSigningFailed.
+ * Use `create(DocumentSigningFailedSchema)` to create a new message.
+ */
+export const DocumentSigningFailedSchema: GenMessage<DocumentSigningFailed> = /*@__PURE__*/
+  messageDesc(file_edu_events_v1_documents, 5);
 

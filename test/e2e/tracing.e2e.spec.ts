@@ -1,22 +1,24 @@
-import { Topics } from '@edu/contracts';
+import { decodeEvent, Topics } from '@edu/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, exampleFor, schoolToken } from '../support/api.js';
 import { consumeUntil, header, topicEnds } from '../support/kafka.js';
 import { pollUntil } from '../support/poll.js';
 
-describe('one trace from the school’s request through every service', () => {
+describe('one trace and one correlation id from the school’s request through every service', () => {
   it('carries the caller’s trace id into the events of signing and archiving', { timeout: 120_000 }, async () => {
     const token = await schoolToken(3);
     const topics = [Topics.DocumentSubmitted, Topics.DocumentSigned, Topics.DocumentArchived];
     const starts = await Promise.all(topics.map(topicEnds));
     const traceId = randomBytes(16).toString('hex');
+    const correlationId = `e2e-${randomUUID()}`;
     const res = await call<{ id: string }>('POST', '/v1/documents', {
       token,
       body: await exampleFor(token, 4),
-      headers: { 'idempotency-key': randomUUID(), traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+      headers: { 'idempotency-key': randomUUID(), traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`, 'x-correlation-id': correlationId },
     });
     expect(res.status).toBe(202);
+    expect(res.headers.get('x-correlation-id')).toBe(correlationId);
     const id = res.body.id;
     await pollUntil(() => call<{ status: string }>('GET', `/v1/documents/${id}`, { token }), (r) => r.body.status === 'archived', {
       what: 'traced document archived',
@@ -27,6 +29,7 @@ describe('one trace from the school’s request through every service', () => {
       const mine = messages.find((m) => m.key?.toString() === id)!;
       expect(header(mine, 'edu-origin-traceparent')?.split('-')[1], topic).toBe(traceId);
       expect(header(mine, 'event-type')).toBe(topic);
+      expect(decodeEvent(topic, mine.value!).meta.correlationId, topic).toBe(correlationId);
     }
   });
 });

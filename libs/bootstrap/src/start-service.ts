@@ -3,7 +3,7 @@ import { Logger, type DynamicModule, type INestApplication, type Type } from '@n
 import { NestFactory } from '@nestjs/core';
 import { kafkaConsumerStrategy } from '@edu/messaging';
 import { HttpErrorFilter } from '@edu/errors';
-import { serveMetrics } from '@edu/telemetry';
+import { CORRELATION_HEADER, CorrelatedLogger, correlationIdFrom, serveMetrics, withCorrelationId } from '@edu/telemetry';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -20,7 +20,14 @@ export interface ServiceOptions {
 
 /** The one way every service starts: body limits, error filter, health, metrics, OpenAPI, Kafka consumer. */
 export async function startService(opts: ServiceOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(opts.module, { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(opts.module, { bodyParser: false, bufferLogs: true });
+  app.useLogger(new CorrelatedLogger());
+  // Every request runs under its correlation id (the caller's X-Correlation-Id, or a new one, echoed back).
+  app.use((req: { headers: Record<string, unknown> }, res: { setHeader(n: string, v: string): void }, next: () => void) => {
+    const id = correlationIdFrom(req.headers[CORRELATION_HEADER]);
+    res.setHeader('X-Correlation-Id', id);
+    withCorrelationId(id, next);
+  });
   app.useBodyParser('json', { limit: opts.jsonLimit ?? '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '64kb' });
   app.useGlobalFilters(new HttpErrorFilter());

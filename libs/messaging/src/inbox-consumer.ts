@@ -3,6 +3,7 @@ import { DomainError, isPermanent } from '@edu/errors';
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeadLetterPublisher } from './dead-letter-publisher.js';
+import { withCorrelationId } from '@edu/telemetry';
 import { withEventSpan } from './event-tracing.js';
 import type { IncomingMessage } from './incoming-message.js';
 
@@ -111,7 +112,11 @@ export class InboxConsumer {
     for (const event of fresh) await this.consumeOne(topic, event, handler);
   }
 
-  private async consumeOne<T extends Topic, P>(topic: T, event: Decoded<T>, handler: EventHandler<T, P>): Promise<void> {
+  private consumeOne<T extends Topic, P>(topic: T, event: Decoded<T>, handler: EventHandler<T, P>): Promise<void> {
+    return withCorrelationId(event.meta.correlationId, () => this.consumeOneCorrelated(topic, event, handler));
+  }
+
+  private async consumeOneCorrelated<T extends Topic, P>(topic: T, event: Decoded<T>, handler: EventHandler<T, P>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await withEventSpan(topic, [event.message], async () => {

@@ -1,5 +1,5 @@
 import { encodeEvent, type EventMeta, type NewEvent, type Topic } from '@edu/contracts';
-import { currentTraceparent } from '@edu/telemetry';
+import { currentCorrelationId, currentTraceparent } from '@edu/telemetry';
 import type { EntityManager } from 'typeorm';
 
 export const HEADER_EVENT_TYPE = 'event-type';
@@ -29,7 +29,8 @@ export class OutboxWriter {
     if (!items.length) return [];
     const traceparent = currentTraceparent();
     const rows = items.map(({ key, event }) => {
-      const { meta, bytes } = encodeEvent({ ...event, producer: this.producer } as NewEvent<T>);
+      const correlationId = event.correlationId ?? currentCorrelationId();
+      const { meta, bytes } = encodeEvent({ ...event, correlationId, producer: this.producer } as NewEvent<T>);
       const headers: Record<string, string> = { [HEADER_EVENT_TYPE]: meta.type, [HEADER_EVENT_ID]: meta.eventId };
       if (traceparent) headers[HEADER_TRACEPARENT] = headers[HEADER_ORIGIN_TRACEPARENT] = traceparent;
       return { meta, key, payload: Buffer.from(bytes), headers: JSON.stringify(headers) };

@@ -1,2 +1,3 @@
 export * from './metrics.js';
 export { startTelemetry } from './sdk.js';
+export * from './correlation.js';

@@ -15,11 +15,11 @@ import { SignatureRecords, type SignatureRecord } from './signature-records.js';
 
 class FakeSignatureRecords extends SignatureRecords {
   readonly rows: SignatureRecord[] = [];
-  override async hasAny(_em: EntityManager, documentId: string) {
-    return this.rows.some((r) => r.documentId === documentId);
+  override async signedAmong(_em: EntityManager, documentIds: string[]) {
+    return new Set(this.rows.filter((r) => documentIds.includes(r.documentId)).map((r) => r.documentId));
   }
-  override async insert(_em: EntityManager, s: SignatureRecord) {
-    this.rows.push(s);
+  override async insertMany(_em: EntityManager, records: SignatureRecord[]) {
+    this.rows.push(...records);
   }
 }
 
@@ -119,6 +119,19 @@ describe('SignDocumentHandler', () => {
     const ctx = recordingContext();
     await handler.execute(tampered, ctx);
     expect(outboxEvents(ctx, Topics.DocumentSigningFailed)[0].payload.code).toBe('SIGNING.CONTENT_MISMATCH');
+  });
+
+  it('seals a batch with one statement each for signatures and events, reporting the one it cannot sign', async () => {
+    const ctx = recordingContext();
+    const good = submitted({ documentId: '0199a000-0000-7000-8000-0000000000c1' });
+    const bad = submitted({ documentId: '0199a000-0000-7000-8000-0000000000c2', sha256: 'b'.repeat(64) });
+    const batch = [good, bad].map((payload) => ({ payload, meta: ctx.meta }));
+    const prepared = await Promise.all(batch.map((e) => handler.prepare(e.payload)));
+    await handler.applyBatch(batch.map((e, i) => ({ ...e, prepared: prepared[i] })), ctx.em);
+    expect(records.rows.map((r) => r.documentId)).toEqual([good.documentId]);
+    expect(outboxEvents(ctx, Topics.DocumentSigned).map((e) => e.key)).toEqual([good.documentId]);
+    expect(outboxEvents(ctx, Topics.DocumentSigningFailed).map((e) => e.key)).toEqual([bad.documentId]);
+    expect(ctx.sql.filter((q) => q.text.startsWith('INSERT INTO outbox'))).toHaveLength(1);
   });
 
   it('dead-letters incomplete events, and fails content outside the staging bucket', async () => {

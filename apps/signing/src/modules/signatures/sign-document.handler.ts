@@ -1,13 +1,14 @@
-import { Topics, type EventPayload } from '@edu/contracts';
+import { Topics, type EventMeta, type EventPayload } from '@edu/contracts';
 import { sha256Hex } from '@edu/crypto';
 import { DomainError, isPermanent } from '@edu/errors';
 import { OutboxWriter, type EventContext, type EventHandler } from '@edu/messaging';
+import type { EntityManager } from '@edu/persistence';
 import { ObjectStore } from '@edu/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { SIGNING_CONFIG, type SigningConfig } from '../../config.js';
 import { SigningErrors } from '../../signing-errors.js';
-import { SealSigners } from '../seals/seal-signers.js';
-import { SignatureRecords } from './signature-records.js';
+import { SealSigners, type SealSigner } from '../seals/seal-signers.js';
+import { SignatureRecords, type SignatureRecord } from './signature-records.js';
 
 type DocumentSubmitted = EventPayload<typeof Topics.DocumentSubmitted>;
 type ContentRef = NonNullable<DocumentSubmitted['content']>;
@@ -64,36 +65,43 @@ export class SignDocumentHandler implements EventHandler<typeof Topics.DocumentS
   }
 
   async apply(event: DocumentSubmitted, ctx: EventContext, content: Buffer | DomainError): Promise<void> {
-    const ref = checkComplete(event);
-    if (await this.signatures.hasAny(ctx.em, event.documentId)) return;
-    if (content instanceof DomainError) {
-      await this.outbox.append(ctx.em, event.documentId, {
-        type: Topics.DocumentSigningFailed,
-        correlationId: ctx.meta.correlationId,
-        causationId: ctx.meta.eventId,
-        payload: { documentId: event.documentId, code: content.code, reasonVi: content.text.vi, reasonEn: content.text.en },
-      });
-      return;
-    }
-    const seal = await this.signers.forOrg(ctx.em, event.issuerCode);
-    if (!seal) throw SigningErrors.sealNotReady(event.issuerCode);
-    if (seal.notAfter.getTime() <= Date.now()) throw SigningErrors.sealExpired(event.issuerCode);
+    await this.applyBatch([{ payload: event, meta: ctx.meta, prepared: content }], ctx.em);
+  }
 
+  /**
+   * Seals every new document of a batch and announces it, with one statement for the signatures and one for the
+   * events. A missing or expired seal fails the batch; the inbox then retries each event alone.
+   */
+  async applyBatch(events: Array<{ payload: DocumentSubmitted; meta: EventMeta; prepared: Buffer | DomainError }>, em: EntityManager): Promise<void> {
+    const ids = events.map((e) => {
+      checkComplete(e.payload);
+      return e.payload.documentId;
+    });
+    const signed = await this.signatures.signedAmong(em, ids);
+    const todo = events.filter((e) => !signed.has(e.payload.documentId));
+    const seals = new Map<string, SealSigner>();
+    for (const { payload, prepared } of todo) {
+      if (prepared instanceof DomainError || seals.has(payload.issuerCode)) continue;
+      const seal = await this.signers.forOrg(em, payload.issuerCode);
+      if (!seal) throw SigningErrors.sealNotReady(payload.issuerCode);
+      if (seal.notAfter.getTime() <= Date.now()) throw SigningErrors.sealExpired(payload.issuerCode);
+      seals.set(payload.issuerCode, seal);
+    }
     // CMS signingTime holds whole seconds; recording the same instant keeps the row and the signature in agreement.
     const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const cms = seal.signer.sign(content, signedAt);
-    const signature = {
-      index: 1,
-      role: INSTITUTION_SEAL_ROLE,
-      signerSubject: seal.signerSubject,
-      signerCertificateSha256: seal.signerCertificateSha256,
-    };
-    await this.signatures.insert(ctx.em, { documentId: event.documentId, ...signature, cms, signedAt });
-    await this.outbox.append(ctx.em, event.documentId, {
-      type: Topics.DocumentSigned,
-      correlationId: ctx.meta.correlationId,
-      causationId: ctx.meta.eventId,
-      payload: {
+    const records: SignatureRecord[] = [];
+    const outgoing = todo.map(({ payload: event, meta, prepared }) => {
+      const cause = { correlationId: meta.correlationId, causationId: meta.eventId };
+      if (prepared instanceof DomainError) {
+        const payload = { documentId: event.documentId, code: prepared.code, reasonVi: prepared.text.vi, reasonEn: prepared.text.en };
+        return { key: event.documentId, event: { type: Topics.DocumentSigningFailed, ...cause, payload } };
+      }
+      const seal = seals.get(event.issuerCode)!;
+      const signature = { index: 1, role: INSTITUTION_SEAL_ROLE, signerSubject: seal.signerSubject, signerCertificateSha256: seal.signerCertificateSha256 };
+      const cms = seal.signer.sign(prepared, signedAt);
+      records.push({ documentId: event.documentId, ...signature, cms, signedAt });
+      const ref = event.content!;
+      const payload = {
         documentId: event.documentId,
         documentType: event.documentType,
         version: event.version,
@@ -102,8 +110,11 @@ export class SignDocumentHandler implements EventHandler<typeof Topics.DocumentS
         schoolYear: event.schoolYear,
         content: { bucket: ref.bucket, key: ref.key, sha256: ref.sha256, size: ref.size, versionId: ref.versionId, inline: ref.inline },
         signatures: [{ ...signature, cms, signedAt: signedAt.toISOString() }],
-      },
+      };
+      return { key: event.documentId, event: { type: Topics.DocumentSigned, ...cause, payload } };
     });
+    await this.signatures.insertMany(em, records);
+    await this.outbox.appendMany(em, outgoing as Parameters<OutboxWriter['appendMany']>[1]);
   }
 
   private async readContent(ref: ContentRef): Promise<Buffer> {

@@ -12,16 +12,30 @@ export interface SignatureRecord {
 
 /** The signatures made over each document; runs on the caller's EntityManager (the inbox transaction). */
 export class SignatureRecords {
-  async hasAny(em: EntityManager, documentId: string): Promise<boolean> {
-    const rows = await em.query('SELECT 1 FROM signatures WHERE document_id = $1 LIMIT 1', [documentId]);
-    return rows.length > 0;
+  /** The documents among `documentIds` that already carry a signature. */
+  async signedAmong(em: EntityManager, documentIds: string[]): Promise<Set<string>> {
+    if (!documentIds.length) return new Set();
+    const rows: Array<{ document_id: string }> = await em.query(
+      'SELECT DISTINCT document_id FROM signatures WHERE document_id = ANY($1::uuid[])',
+      [documentIds],
+    );
+    return new Set(rows.map((r) => r.document_id));
   }
 
-  async insert(em: EntityManager, s: SignatureRecord): Promise<void> {
+  async insertMany(em: EntityManager, records: SignatureRecord[]): Promise<void> {
+    if (!records.length) return;
     await em.query(
       `INSERT INTO signatures (document_id, idx, role, cms, signer_subject, signer_certificate_sha256, signed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [s.documentId, s.index, s.role, s.cms, s.signerSubject, s.signerCertificateSha256, s.signedAt],
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::bytea[], $5::text[], $6::text[], $7::timestamptz[])`,
+      [
+        records.map((s) => s.documentId),
+        records.map((s) => s.index),
+        records.map((s) => s.role),
+        records.map((s) => s.cms),
+        records.map((s) => s.signerSubject),
+        records.map((s) => s.signerCertificateSha256),
+        records.map((s) => s.signedAt),
+      ],
     );
   }
 }

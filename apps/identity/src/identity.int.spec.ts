@@ -1,0 +1,64 @@
+import { generateRsaKeyPair } from '@edu/crypto';
+import { openServiceDataSource, type DataSource } from '@edu/persistence';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stackEnv } from '../../../test/support/stack.js';
+import { loadIdentityConfig } from './config.js';
+import { IDENTITY_MIGRATIONS } from './migrations/index.js';
+import { CertificateAuthority } from './modules/pki/certificate-authority.js';
+import { TokenKeys } from './modules/tokens/token-keys.js';
+
+/** Identity's key custody against the real PostgreSQL, in a throwaway schema: made once, sealed, reopened the same. */
+describe('identity against PostgreSQL', () => {
+  const env = stackEnv();
+  const schema = `itest_identity_${randomUUID().slice(0, 8)}`;
+  const config = loadIdentityConfig({ ...env, PORT: '8081' });
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    ds = await openServiceDataSource({ url: env.DATABASE_URL, schema, migrations: IDENTITY_MIGRATIONS, poolSize: 2 });
+  });
+
+  afterAll(async () => {
+    await ds.query(`DROP SCHEMA ${schema} CASCADE`);
+    await ds.destroy();
+  });
+
+  it('creates the CA once, keeps its keys sealed, and issues seals that OpenSSL chains to it', async () => {
+    const first = new CertificateAuthority(ds, config);
+    await first.onModuleInit();
+    const again = new CertificateAuthority(ds, config);
+    await again.onModuleInit();
+    expect(again.chainPems()).toEqual(first.chainPems());
+
+    const stored: Array<{ key_envelope: string }> = await ds.query('SELECT key_envelope FROM ca_keys');
+    expect(stored).toHaveLength(2);
+    for (const row of stored) {
+      expect(row.key_envelope).not.toMatch(/PRIVATE KEY|MII/);
+      expect(JSON.parse(row.key_envelope).payload.algorithm).toBe('aes-256-gcm');
+    }
+
+    const seal = again.issueSeal('Trường THPT Trần Phú', '31000101', generateRsaKeyPair().publicKey);
+    const dir = mkdtempSync(join(tmpdir(), 'seal-'));
+    writeFileSync(join(dir, 'seal.pem'), seal);
+    writeFileSync(join(dir, 'root.pem'), first.chainPems()[1]);
+    writeFileSync(join(dir, 'issuing.pem'), first.chainPems()[0]);
+    const out = execFileSync('openssl', ['verify', '-CAfile', join(dir, 'root.pem'), '-untrusted', join(dir, 'issuing.pem'), join(dir, 'seal.pem')]).toString();
+    expect(out).toContain('seal.pem: OK');
+  });
+
+  it('keeps one sealed token-signing key across restarts and publishes only its public half', async () => {
+    const a = new TokenKeys(ds, config);
+    await a.onModuleInit();
+    const b = new TokenKeys(ds, config);
+    await b.onModuleInit();
+    expect(b.current().kid).toBe(a.current().kid);
+    const [jwk] = b.publicJwks().keys;
+    expect(jwk).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', kid: a.current().kid });
+    expect(jwk).not.toHaveProperty('d');
+  });
+});

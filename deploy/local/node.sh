@@ -44,6 +44,13 @@ deps_ensure() {
 }
 
 # build: incremental tsc -b
+# build_contracts: only the contracts lib, which provisioning reads the topic names from
+build_contracts() {
+  cd "$EDU_ROOT"
+  say build "tsc -b libs/contracts"
+  npx tsc -b libs/contracts || die build "TypeScript build of libs/contracts failed (errors above)"
+}
+
 build() {
   cd "$EDU_ROOT"
   say build "npm run build (tsc -b)"

@@ -1,7 +1,6 @@
 // Idempotent provisioning of Kafka topics (+ <topic>.dlq) and MinIO buckets for the local stack.
-// Topics come from ALL_TOPICS in @edu/contracts (after the build); fallback: deploy/local/topics.txt.
+// Topics come from ALL_TOPICS in @edu/contracts, the one list of topic names (./edu builds it first).
 // Env: KAFKA_BROKERS, MINIO_ENDPOINT, MINIO_PORT, MINIO_ACCESS_KEY, MINIO_SECRET_KEY, ARCHIVE_BUCKET, STAGING_BUCKET.
-import { readFile } from 'node:fs/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import * as Minio from 'minio';
 
@@ -13,15 +12,9 @@ const env = (name, fallback) => {
 };
 
 async function loadTopics() {
-  try {
-    const { ALL_TOPICS } = await import('@edu/contracts');
-    if (Array.isArray(ALL_TOPICS) && ALL_TOPICS.length) return { topics: ALL_TOPICS, from: '@edu/contracts' };
-    throw new Error('ALL_TOPICS is empty or missing');
-  } catch (err) {
-    const text = await readFile(new URL('./topics.txt', import.meta.url), 'utf8');
-    const topics = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-    return { topics, from: `deploy/local/topics.txt (@edu/contracts unavailable: ${err.message.split('\n')[0]})` };
-  }
+  const { ALL_TOPICS } = await import('@edu/contracts');
+  if (!Array.isArray(ALL_TOPICS) || !ALL_TOPICS.length) throw new Error('ALL_TOPICS in @edu/contracts is empty');
+  return { topics: ALL_TOPICS, from: '@edu/contracts' };
 }
 
 async function provisionTopics() {

@@ -94,7 +94,7 @@ describe('a học bạ goes from school to ministry', () => {
     expect(retention!.retainUntil.getTime()).toBeGreaterThan(Date.now());
     const minio = new Client({ endPoint: ENV.MINIO_ENDPOINT, port: Number(ENV.MINIO_PORT), useSSL: false, accessKey: ENV.MINIO_ACCESS_KEY, secretKey: ENV.MINIO_SECRET_KEY, region: 'us-east-1' });
     await expect(minio.removeObject(archive.bucket, archive.key, { versionId: archive.versionId, governanceBypass: true })).rejects.toThrow();
-    expect(await store.exists(archive.bucket, archive.key, archive.versionId)).toBe(true);
+    expect((await store.get(archive.bucket, archive.key, archive.versionId)).equals(evidence.bytes)).toBe(true);
   });
 
   it('lists the record in the ministry feed exactly once', async () => {

@@ -55,14 +55,23 @@ describe('verifyDetachedCms', () => {
   it('rejects a certificate swapped in under the same issuer and serial (signing-certificate-v2)', async () => {
     // Same subject, issuer and serial as the real seal but a different certificate: only the ESS hash tells them apart.
     const real = new X509Certificate(pki.seal.certPem);
-    const twin = issueCertificate({
-      profile: 'seal',
-      subject: { commonName: 'Trường THPT Trần Phú – Hải Phòng', organization: 'Sở Giáo dục và Đào tạo Hải Phòng', locality: 'Hải Phòng', serialNumber: 'MST:0200123456' },
-      publicKey: real.publicKey,
-      issuer: pki.issuing,
-      serialHex: real.serialNumber,
-      notBefore: new Date(Date.now() - 60_000),
-    });
+    const makeTwin = () =>
+      new X509Certificate(
+        issueCertificate({
+          profile: 'seal',
+          subject: { commonName: 'Trường THPT Trần Phú – Hải Phòng', organization: 'Sở Giáo dục và Đào tạo Hải Phòng', locality: 'Hải Phòng', serialNumber: 'MST:0200123456' },
+          publicKey: real.publicKey,
+          issuer: pki.issuing,
+          serialHex: real.serialNumber,
+          notBefore: new Date(Date.now() - 60_000),
+        }),
+      );
+    // The swap is done on the bytes, so the twin must have the same DER length; its encoding varies now and then
+    // (e.g. an integer's leading zero), so make a few until one fits.
+    let twinCert = makeTwin();
+    for (let i = 0; i < 50 && twinCert.raw.length !== real.raw.length; i++) twinCert = makeTwin();
+    expect(twinCert.raw.length).toBe(real.raw.length);
+    const twin = twinCert.toString();
     const swapped = Buffer.from(cms.toString('binary').replace(real.raw.toString('binary'), new X509Certificate(twin).raw.toString('binary')), 'binary');
     expect(swapped.equals(cms)).toBe(false);
     const result = await verifyDetachedCms({ content, cms: swapped, trustedCaPems: [pki.root.certPem] });

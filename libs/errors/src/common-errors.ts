@@ -17,11 +17,6 @@ export const CommonErrors = {
       vi: `Kiểu nội dung không được hỗ trợ, cần ${expected}`,
       en: `Unsupported content type, expected ${expected}`,
     }, 'content-type'),
-  notFound: (what: string, field: string | null = null) =>
-    new DomainError('COMMON.NOT_FOUND', 'not-found', {
-      vi: `Không tìm thấy ${what}`,
-      en: `${what} not found`,
-    }, field),
   routeNotFound: () =>
     new DomainError('COMMON.ROUTE_NOT_FOUND', 'not-found', {
       vi: 'Không có đường dẫn này',

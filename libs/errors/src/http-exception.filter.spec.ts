@@ -13,9 +13,13 @@ function run(exception: unknown) {
 
 describe('HttpErrorFilter', () => {
   it('maps domain errors to their status and stable body', () => {
-    expect(run(CommonErrors.notFound('tài liệu', 'id'))).toEqual({
-      status: 404,
-      body: { code: 'COMMON.NOT_FOUND', message: { vi: 'Không tìm thấy tài liệu', en: 'tài liệu not found' }, field: 'id' },
+    expect(run(CommonErrors.unsupportedMediaType('application/json'))).toEqual({
+      status: 415,
+      body: {
+        code: 'COMMON.UNSUPPORTED_MEDIA_TYPE',
+        message: { vi: 'Kiểu nội dung không được hỗ trợ, cần application/json', en: 'Unsupported content type, expected application/json' },
+        field: 'content-type',
+      },
     });
   });
 

@@ -34,9 +34,8 @@ export class ObjectStore {
     await this.client.makeBucket(bucket, 'us-east-1', { ObjectLocking: objectLock });
   }
 
-  /** Stores a new version; `meta` becomes user metadata (`x-amz-meta-*`), e.g. the SHA-256 of the body. */
-  async put(bucket: string, key: string, body: Buffer, contentType: string, meta: Record<string, string> = {}): Promise<StoredObject> {
-    const info = await this.client.putObject(bucket, key, body, body.length, { 'Content-Type': contentType, ...meta });
+  async put(bucket: string, key: string, body: Buffer, contentType: string): Promise<StoredObject> {
+    const info = await this.client.putObject(bucket, key, body, body.length, { 'Content-Type': contentType });
     return { versionId: info.versionId ?? null, etag: info.etag };
   }
 
@@ -102,15 +101,6 @@ export class ObjectStore {
     return readAll(stream);
   }
 
-  /** Sets retention on one version. (Lock headers passed as put metadata are silently stored as user metadata.) */
-  async setRetention(bucket: string, key: string, versionId: string, retention: Retention): Promise<void> {
-    await this.client.putObjectRetention(bucket, key, {
-      versionId,
-      mode: retention.mode,
-      retainUntilDate: retention.retainUntil.toISOString(),
-    } as never);
-  }
-
   async getRetention(bucket: string, key: string, versionId: string): Promise<Retention | null> {
     try {
       const r = (await this.client.getObjectRetention(bucket, key, { versionId })) as
@@ -153,15 +143,6 @@ export class ObjectStore {
     }
   }
 
-  async exists(bucket: string, key: string, versionId?: string): Promise<boolean> {
-    try {
-      await this.client.statObject(bucket, key, versionId ? { versionId } : {});
-      return true;
-    } catch (err) {
-      if ((err as { code?: string }).code === 'NotFound' || (err as { code?: string }).code === 'NoSuchKey') return false;
-      throw err;
-    }
-  }
 }
 
 export interface ObjectVersion {

@@ -1,4 +1,4 @@
-import { metrics, trace, type Counter, type Histogram } from '@opentelemetry/api';
+import { trace } from '@opentelemetry/api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { prometheusExporter } from './sdk.js';
 
@@ -11,16 +11,6 @@ export function serveMetrics(req: IncomingMessage, res: ServerResponse): void {
     return;
   }
   exporter.getMetricsRequestHandler(req, res);
-}
-
-const meter = () => metrics.getMeter('edu-interop');
-
-export function counter(name: string, description: string): Counter {
-  return meter().createCounter(name, { description });
-}
-
-export function histogram(name: string, description: string, unit = 'ms'): Histogram {
-  return meter().createHistogram(name, { description, unit });
 }
 
 /** The W3C traceparent of the active span, to carry across the outbox where automatic propagation cannot. */

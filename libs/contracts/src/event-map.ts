@@ -7,7 +7,11 @@ import {
 } from './gen/edu/events/v1/documents_pb.js';
 import {
   CertificateIssuedSchema,
+  CertificateRevokedSchema,
+  ClientChangedSchema,
   OrganisationRegisteredSchema,
+  PersonRegisteredSchema,
+  TeacherAssignedSchema,
   SealKeyRegisteredSchema,
   StudentEnrolledSchema,
 } from './gen/edu/events/v1/identity_pb.js';
@@ -23,6 +27,10 @@ export const EVENT_SCHEMAS = {
   [Topics.StudentEnrolled]: StudentEnrolledSchema,
   [Topics.CertificateIssued]: CertificateIssuedSchema,
   [Topics.SealKeyRegistered]: SealKeyRegisteredSchema,
+  [Topics.PersonRegistered]: PersonRegisteredSchema,
+  [Topics.TeacherAssigned]: TeacherAssignedSchema,
+  [Topics.CertificateRevoked]: CertificateRevokedSchema,
+  [Topics.ClientChanged]: ClientChangedSchema,
 } satisfies Record<Topic, DescMessage>;
 
 export type EventSchemas = typeof EVENT_SCHEMAS;

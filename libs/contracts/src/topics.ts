@@ -11,6 +11,10 @@ export const Topics = {
   StudentEnrolled: 'identity.student-enrolled.v1',
   CertificateIssued: 'identity.certificate-issued.v1',
   SealKeyRegistered: 'signing.seal-key-registered.v1',
+  PersonRegistered: 'identity.person-registered.v1',
+  TeacherAssigned: 'identity.teacher-assigned.v1',
+  CertificateRevoked: 'identity.certificate-revoked.v1',
+  ClientChanged: 'identity.client-changed.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

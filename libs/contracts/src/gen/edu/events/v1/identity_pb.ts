@@ -10,10 +10,11 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file edu/events/v1/identity.proto.
  */
 export const file_edu_events_v1_identity: GenFile = /*@__PURE__*/
-  fileDesc("ChxlZHUvZXZlbnRzL3YxL2lkZW50aXR5LnByb3RvEg1lZHUuZXZlbnRzLnYxImgKFk9yZ2FuaXNhdGlvblJlZ2lzdGVyZWQSDAoEY29kZRgBIAEoCRIMCgRuYW1lGAIgASgJEg0KBWxldmVsGAMgASgJEhMKC3BhcmVudF9jb2RlGAQgASgJEg4KBnN0YXR1cxgFIAEoCSLBAQoPU3R1ZGVudEVucm9sbGVkEhIKCnN0dWRlbnRfaWQYASABKAkSEQoJZnVsbF9uYW1lGAIgASgJEhUKDWRhdGVfb2ZfYmlydGgYAyABKAkSDgoGZ2VuZGVyGAQgASgJEhMKC3BlcnNvbmFsX2lkGAUgASgJEhMKC3NjaG9vbF9jb2RlGAYgASgJEhIKCmNsYXNzX25hbWUYByABKAkSDQoFZ3JhZGUYCCABKAUSEwoLc2Nob29sX3llYXIYCSABKAkiTQoRU2VhbEtleVJlZ2lzdGVyZWQSEAoIb3JnX2NvZGUYASABKAkSDgoGa2V5X2lkGAIgASgJEhYKDnB1YmxpY19rZXlfcGVtGAMgASgJIpkBChFDZXJ0aWZpY2F0ZUlzc3VlZBIQCghvcmdfY29kZRgBIAEoCRIOCgZrZXlfaWQYAiABKAkSDwoHcHVycG9zZRgDIAEoCRISCgpzZXJpYWxfaGV4GAQgASgJEhcKD2NlcnRpZmljYXRlX3BlbRgFIAEoCRIRCgljaGFpbl9wZW0YBiADKAkSEQoJbm90X2FmdGVyGAcgASgJYgZwcm90bzM");
+  fileDesc("ChxlZHUvZXZlbnRzL3YxL2lkZW50aXR5LnByb3RvEg1lZHUuZXZlbnRzLnYxIp4BChZPcmdhbmlzYXRpb25SZWdpc3RlcmVkEgwKBGNvZGUYASABKAkSDAoEbmFtZRgCIAEoCRINCgVsZXZlbBgDIAEoCRITCgtwYXJlbnRfY29kZRgEIAEoCRIOCgZzdGF0dXMYBSABKAkSDwoHYWRkcmVzcxgGIAEoCRITCgttZXJnZWRfaW50bxgHIAEoCRIOCgZjaGFuZ2UYCCABKAki3wEKD1N0dWRlbnRFbnJvbGxlZBISCgpzdHVkZW50X2lkGAEgASgJEhEKCWZ1bGxfbmFtZRgCIAEoCRIVCg1kYXRlX29mX2JpcnRoGAMgASgJEg4KBmdlbmRlchgEIAEoCRITCgtwZXJzb25hbF9pZBgFIAEoCRITCgtzY2hvb2xfY29kZRgGIAEoCRISCgpjbGFzc19uYW1lGAcgASgJEg0KBWdyYWRlGAggASgFEhMKC3NjaG9vbF95ZWFyGAkgASgJEhwKFHByZXZpb3VzX3NjaG9vbF9jb2RlGAogASgJIqQBChBQZXJzb25SZWdpc3RlcmVkEhEKCXBlcnNvbl9pZBgBIAEoCRITCgtwZXJzb25hbF9pZBgCIAEoCRIRCglmdWxsX25hbWUYAyABKAkSFQoNZGF0ZV9vZl9iaXJ0aBgEIAEoCRIOCgZnZW5kZXIYBSABKAkSDAoEcm9sZRgGIAEoCRIQCghvcmdfY29kZRgHIAEoCRIOCgZzdGF0dXMYCCABKAkicwoPVGVhY2hlckFzc2lnbmVkEhEKCXBlcnNvbl9pZBgBIAEoCRITCgtzY2hvb2xfY29kZRgCIAEoCRISCgpjbGFzc19uYW1lGAMgASgJEg8KB3N1YmplY3QYBCABKAkSEwoLc2Nob29sX3llYXIYBSABKAkiTQoRU2VhbEtleVJlZ2lzdGVyZWQSEAoIb3JnX2NvZGUYASABKAkSDgoGa2V5X2lkGAIgASgJEhYKDnB1YmxpY19rZXlfcGVtGAMgASgJIssBChFDZXJ0aWZpY2F0ZUlzc3VlZBIQCghvcmdfY29kZRgBIAEoCRIOCgZrZXlfaWQYAiABKAkSDwoHcHVycG9zZRgDIAEoCRISCgpzZXJpYWxfaGV4GAQgASgJEhcKD2NlcnRpZmljYXRlX3BlbRgFIAEoCRIRCgljaGFpbl9wZW0YBiADKAkSEQoJbm90X2FmdGVyGAcgASgJEhkKEXN1YmplY3RfcGVyc29uX2lkGAggASgJEhUKDWtleV9hbGdvcml0aG0YCSABKAkimgEKEkNlcnRpZmljYXRlUmV2b2tlZBIQCghvcmdfY29kZRgBIAEoCRIOCgZrZXlfaWQYAiABKAkSDwoHcHVycG9zZRgDIAEoCRISCgpzZXJpYWxfaGV4GAQgASgJEg4KBnJlYXNvbhgFIAEoCRISCgpyZXZva2VkX2F0GAYgASgJEhkKEXN1YmplY3RfcGVyc29uX2lkGAcgASgJInIKDUNsaWVudENoYW5nZWQSEQoJY2xpZW50X2lkGAEgASgJEhAKCG9yZ19jb2RlGAIgASgJEgwKBHJvbGUYAyABKAkSDgoGc2NvcGVzGAQgAygJEg4KBnN0YXR1cxgFIAEoCRIOCgZjaGFuZ2UYBiABKAliBnByb3RvMw");
 
 /**
- * identity.organisation-registered.v1 — an organisation exists (or changed); keyed by its code.
+ * identity.organisation-registered.v1 — the current state of an organisation, sent on every change (created, updated,
+ * merged, closed); keyed by its code. Consumers upsert by code; the latest event wins.
  *
  * @generated from message edu.events.v1.OrganisationRegistered
  */
@@ -29,7 +30,7 @@ export type OrganisationRegistered = Message<"edu.events.v1.OrganisationRegister
   name: string;
 
   /**
-   * SO, PHONG, THPT, THCS, TIEU_HOC, ...
+   * BO, SO, PHONG, MAM_NON, TIEU_HOC, THCS, THPT, LIEN_CAP, GDTX, GDNN, CAO_DANG
    *
    * @generated from field: string level = 3;
    */
@@ -41,11 +42,30 @@ export type OrganisationRegistered = Message<"edu.events.v1.OrganisationRegister
   parentCode: string;
 
   /**
-   * ACTIVE, CLOSED
+   * ACTIVE, CLOSED, MERGED
    *
    * @generated from field: string status = 5;
    */
   status: string;
+
+  /**
+   * @generated from field: string address = 6;
+   */
+  address: string;
+
+  /**
+   * set when status is MERGED: the code that took over its records
+   *
+   * @generated from field: string merged_into = 7;
+   */
+  mergedInto: string;
+
+  /**
+   * CREATED, UPDATED, MERGED, CLOSED
+   *
+   * @generated from field: string change = 8;
+   */
+  change: string;
 };
 
 /**
@@ -107,6 +127,13 @@ export type StudentEnrolled = Message<"edu.events.v1.StudentEnrolled"> & {
    * @generated from field: string school_year = 9;
    */
   schoolYear: string;
+
+  /**
+   * set on a transfer: the school of the student's previous enrolment
+   *
+   * @generated from field: string previous_school_code = 10;
+   */
+  previousSchoolCode: string;
 };
 
 /**
@@ -115,6 +142,109 @@ export type StudentEnrolled = Message<"edu.events.v1.StudentEnrolled"> & {
  */
 export const StudentEnrolledSchema: GenMessage<StudentEnrolled> = /*@__PURE__*/
   messageDesc(file_edu_events_v1_identity, 1);
+
+/**
+ * identity.person-registered.v1 — the current state of a person who works in the sector (teacher, principal, clerk,
+ * operator); keyed by person id (the sector ID). Students travel as student-enrolled.
+ *
+ * @generated from message edu.events.v1.PersonRegistered
+ */
+export type PersonRegistered = Message<"edu.events.v1.PersonRegistered"> & {
+  /**
+   * @generated from field: string person_id = 1;
+   */
+  personId: string;
+
+  /**
+   * @generated from field: string personal_id = 2;
+   */
+  personalId: string;
+
+  /**
+   * @generated from field: string full_name = 3;
+   */
+  fullName: string;
+
+  /**
+   * YYYY-MM-DD
+   *
+   * @generated from field: string date_of_birth = 4;
+   */
+  dateOfBirth: string;
+
+  /**
+   * NAM, NU
+   *
+   * @generated from field: string gender = 5;
+   */
+  gender: string;
+
+  /**
+   * TEACHER, PRINCIPAL, CLERK, OPERATOR
+   *
+   * @generated from field: string role = 6;
+   */
+  role: string;
+
+  /**
+   * @generated from field: string org_code = 7;
+   */
+  orgCode: string;
+
+  /**
+   * ACTIVE, LEFT
+   *
+   * @generated from field: string status = 8;
+   */
+  status: string;
+};
+
+/**
+ * Describes the message edu.events.v1.PersonRegistered.
+ * Use `create(PersonRegisteredSchema)` to create a new message.
+ */
+export const PersonRegisteredSchema: GenMessage<PersonRegistered> = /*@__PURE__*/
+  messageDesc(file_edu_events_v1_identity, 2);
+
+/**
+ * identity.teacher-assigned.v1 — a teacher teaches a subject to a class for a school year (homeroom when subject is
+ * "CHU_NHIEM"); keyed by person id.
+ *
+ * @generated from message edu.events.v1.TeacherAssigned
+ */
+export type TeacherAssigned = Message<"edu.events.v1.TeacherAssigned"> & {
+  /**
+   * @generated from field: string person_id = 1;
+   */
+  personId: string;
+
+  /**
+   * @generated from field: string school_code = 2;
+   */
+  schoolCode: string;
+
+  /**
+   * @generated from field: string class_name = 3;
+   */
+  className: string;
+
+  /**
+   * @generated from field: string subject = 4;
+   */
+  subject: string;
+
+  /**
+   * @generated from field: string school_year = 5;
+   */
+  schoolYear: string;
+};
+
+/**
+ * Describes the message edu.events.v1.TeacherAssigned.
+ * Use `create(TeacherAssignedSchema)` to create a new message.
+ */
+export const TeacherAssignedSchema: GenMessage<TeacherAssigned> = /*@__PURE__*/
+  messageDesc(file_edu_events_v1_identity, 3);
 
 /**
  * signing.seal-key-registered.v1 — signing holds a new seal key for an institution and asks identity to certify it.
@@ -143,7 +273,7 @@ export type SealKeyRegistered = Message<"edu.events.v1.SealKeyRegistered"> & {
  * Use `create(SealKeyRegisteredSchema)` to create a new message.
  */
 export const SealKeyRegisteredSchema: GenMessage<SealKeyRegistered> = /*@__PURE__*/
-  messageDesc(file_edu_events_v1_identity, 2);
+  messageDesc(file_edu_events_v1_identity, 4);
 
 /**
  * identity.certificate-issued.v1 — a certificate was issued; keyed by organisation code.
@@ -189,6 +319,20 @@ export type CertificateIssued = Message<"edu.events.v1.CertificateIssued"> & {
    * @generated from field: string not_after = 7;
    */
   notAfter: string;
+
+  /**
+   * set for a person's signing certificate
+   *
+   * @generated from field: string subject_person_id = 8;
+   */
+  subjectPersonId: string;
+
+  /**
+   * RSA-2048, RSA-3072, EC-P256
+   *
+   * @generated from field: string key_algorithm = 9;
+   */
+  keyAlgorithm: string;
 };
 
 /**
@@ -196,5 +340,108 @@ export type CertificateIssued = Message<"edu.events.v1.CertificateIssued"> & {
  * Use `create(CertificateIssuedSchema)` to create a new message.
  */
 export const CertificateIssuedSchema: GenMessage<CertificateIssued> = /*@__PURE__*/
-  messageDesc(file_edu_events_v1_identity, 3);
+  messageDesc(file_edu_events_v1_identity, 5);
+
+/**
+ * identity.certificate-revoked.v1 — a certificate was revoked; keyed by organisation code. Signatures made before
+ * revoked_at stay valid; no new signature may use the certificate.
+ *
+ * @generated from message edu.events.v1.CertificateRevoked
+ */
+export type CertificateRevoked = Message<"edu.events.v1.CertificateRevoked"> & {
+  /**
+   * @generated from field: string org_code = 1;
+   */
+  orgCode: string;
+
+  /**
+   * @generated from field: string key_id = 2;
+   */
+  keyId: string;
+
+  /**
+   * @generated from field: string purpose = 3;
+   */
+  purpose: string;
+
+  /**
+   * @generated from field: string serial_hex = 4;
+   */
+  serialHex: string;
+
+  /**
+   * RFC 5280 CRLReason name: keyCompromise, affiliationChanged, superseded, cessationOfOperation, ...
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason: string;
+
+  /**
+   * ISO 8601
+   *
+   * @generated from field: string revoked_at = 6;
+   */
+  revokedAt: string;
+
+  /**
+   * @generated from field: string subject_person_id = 7;
+   */
+  subjectPersonId: string;
+};
+
+/**
+ * Describes the message edu.events.v1.CertificateRevoked.
+ * Use `create(CertificateRevokedSchema)` to create a new message.
+ */
+export const CertificateRevokedSchema: GenMessage<CertificateRevoked> = /*@__PURE__*/
+  messageDesc(file_edu_events_v1_identity, 6);
+
+/**
+ * identity.client-changed.v1 — an API client was registered, had its secret or keys rotated, or was disabled or
+ * enabled; keyed by client id. Secrets never travel.
+ *
+ * @generated from message edu.events.v1.ClientChanged
+ */
+export type ClientChanged = Message<"edu.events.v1.ClientChanged"> & {
+  /**
+   * @generated from field: string client_id = 1;
+   */
+  clientId: string;
+
+  /**
+   * @generated from field: string org_code = 2;
+   */
+  orgCode: string;
+
+  /**
+   * @generated from field: string role = 3;
+   */
+  role: string;
+
+  /**
+   * @generated from field: repeated string scopes = 4;
+   */
+  scopes: string[];
+
+  /**
+   * ACTIVE, DISABLED
+   *
+   * @generated from field: string status = 5;
+   */
+  status: string;
+
+  /**
+   * REGISTERED, SECRET_ROTATED, KEYS_CHANGED, DISABLED, ENABLED
+   *
+   * @generated from field: string change = 6;
+   */
+  change: string;
+};
+
+/**
+ * Describes the message edu.events.v1.ClientChanged.
+ * Use `create(ClientChangedSchema)` to create a new message.
+ */
+export const ClientChangedSchema: GenMessage<ClientChanged> = /*@__PURE__*/
+  messageDesc(file_edu_events_v1_identity, 7);
 

@@ -45,4 +45,24 @@ export const SigningErrors = {
       vi: `Chứng thư không dùng được cho khoá con dấu: ${reason}`,
       en: `The certificate does not fit the seal key: ${reason}`,
     }, 'certificatePem'),
+  sealRevoked: (orgCode: string, reason: string) =>
+    new DomainError('SIGNING.SEAL_REVOKED', 'unprocessable', {
+      vi: `Chứng thư con dấu của đơn vị ${orgCode} đã bị thu hồi (${reason}); cần cấp con dấu mới trước khi ký`,
+      en: `The seal certificate of ${orgCode} was revoked (${reason}); a new seal must be issued before signing`,
+    }, 'issuerCode'),
+  organisationUnknown: (orgCode: string) =>
+    new DomainError('SIGNING.ORGANISATION_UNKNOWN', 'not-found', {
+      vi: `Không có đơn vị ${orgCode}`,
+      en: `No organisation ${orgCode}`,
+    }, 'org'),
+  noSealForOrganisation: (orgCode: string) =>
+    new DomainError('SIGNING.NO_SEAL_FOR_ORGANISATION', 'conflict', {
+      vi: `Đơn vị ${orgCode} không phải cơ sở giáo dục đang hoạt động nên không có con dấu`,
+      en: `${orgCode} is not an active institution, so it holds no seal`,
+    }, 'org'),
+  sealRotationPending: (orgCode: string) =>
+    new DomainError('SIGNING.SEAL_ROTATION_PENDING', 'conflict', {
+      vi: `Đơn vị ${orgCode} đã có khoá con dấu mới đang chờ chứng thư`,
+      en: `${orgCode} already has a new seal key waiting for its certificate`,
+    }, 'org'),
 };

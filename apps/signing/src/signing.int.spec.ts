@@ -1,6 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import {
   CertificateIssuedSchema,
+  CertificateRevokedSchema,
   decodeEvent,
   DocumentSubmittedSchema,
   OrganisationRegisteredSchema,
@@ -20,10 +21,13 @@ import { SIGNING_MIGRATIONS } from './migrations/index.js';
 import { ActivateSealHandler } from './modules/seals/activate-seal.handler.js';
 import { SoftwareKeyStore } from './modules/seals/key-store.js';
 import { RegisterOrganisationHandler } from './modules/seals/register-organisation.handler.js';
+import { RevokeCertificateHandler } from './modules/seals/revoke-certificate.handler.js';
 import { SealDirectory } from './modules/seals/seal-directory.js';
+import { SealKeyRequests } from './modules/seals/seal-key-requests.js';
 import { SealSigners } from './modules/seals/seal-signers.js';
 import { SignDocumentHandler } from './modules/signatures/sign-document.handler.js';
 import { SignatureRecords } from './modules/signatures/signature-records.js';
+import { SignerDirectory } from './modules/signers/signer-directory.js';
 import { stackEnv } from '../../../test/support/stack.js';
 
 const env = stackEnv();
@@ -41,7 +45,7 @@ describe('signing against PostgreSQL and MinIO', () => {
   const content = Buffer.from(JSON.stringify({ hocSinh: 'Nguyễn Văn A', diem: 9.5 }));
   let ds: DataSource;
   let store: ObjectStore;
-  let handlers: { register: RegisterOrganisationHandler; activate: ActivateSealHandler; sign: SignDocumentHandler };
+  let handlers: { register: RegisterOrganisationHandler; activate: ActivateSealHandler; sign: SignDocumentHandler; revoke: RevokeCertificateHandler };
   const directory = new SealDirectory();
 
   const run = async (type: Topic, fn: (ctx: EventContext) => Promise<void>) => {
@@ -61,7 +65,8 @@ describe('signing against PostgreSQL and MinIO', () => {
     const signers = new SealSigners(directory, keys);
     const writer = new OutboxWriter('signing');
     handlers = {
-      register: new RegisterOrganisationHandler(directory, keys, writer),
+      register: new RegisterOrganisationHandler(directory, new SealKeyRequests(directory, keys, writer)),
+      revoke: new RevokeCertificateHandler(directory, signers, new SignerDirectory()),
       activate: new ActivateSealHandler(directory, signers),
       sign: new SignDocumentHandler(store, writer, signers, new SignatureRecords(), { STAGING_BUCKET: bucket } as SigningConfig),
     };
@@ -114,6 +119,24 @@ describe('signing against PostgreSQL and MinIO', () => {
     expect(Buffer.from(rows[0].cms).equals(Buffer.from(signed.payload.signatures[0].cms))).toBe(true);
 
     const seals = await directory.listSeals(ds.manager);
-    expect(seals.find((s) => s.org === orgCode)).toMatchObject({ status: 'ACTIVE', serial: expect.stringMatching(/^[0-9a-f]+$/) });
+    const active = seals.find((s) => s.org === orgCode)!;
+    expect(active).toMatchObject({ status: 'ACTIVE', serial: expect.stringMatching(/^[0-9a-f]+$/) });
+
+    // Identity revokes the seal: the next document fails with the reason, the signature already made stays.
+    const revoked = create(CertificateRevokedSchema, {
+      orgCode, keyId: request.payload.keyId, purpose: 'seal', serialHex: active.serial!.toUpperCase(), reason: 'keyCompromise', revokedAt: new Date().toISOString(),
+    });
+    await run(Topics.CertificateRevoked, (ctx) => handlers.revoke.execute(revoked, ctx));
+    const next = create(DocumentSubmittedSchema, { ...submitted, documentId: uuidv7() });
+    await run(Topics.DocumentSubmitted, (ctx) => handlers.sign.execute(next, ctx));
+    const [failed] = await outbox(Topics.DocumentSigningFailed);
+    expect(failed).toMatchObject({ key: next.documentId, payload: { code: 'SIGNING.SEAL_REVOKED' } });
+    expect(await ds.query('SELECT 1 FROM signatures WHERE document_id = $1', [next.documentId])).toHaveLength(0);
+    expect(await ds.query('SELECT 1 FROM signatures WHERE document_id = $1', [submitted.documentId])).toHaveLength(1);
+    expect((await directory.listSeals(ds.manager)).find((s) => s.org === orgCode)).toMatchObject({ status: 'REVOKED' });
+
+    // Re-registering the school does not quietly make a new seal; only an operator's rotation does.
+    await run(Topics.OrganisationRegistered, (ctx) => handlers.register.execute(registered, ctx));
+    expect(await outbox(Topics.SealKeyRegistered)).toHaveLength(1);
   });
 });

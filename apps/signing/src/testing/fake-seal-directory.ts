@@ -12,8 +12,30 @@ export class FakeSealDirectory extends SealDirectory {
     this.organisations.set(org.code, org);
   }
 
-  override async hasLiveKey(_em: EntityManager, orgCode: string): Promise<boolean> {
+  override async hasSealKey(_em: EntityManager, orgCode: string): Promise<boolean> {
     return [...this.keys.values()].some((k) => k.orgCode === orgCode && k.status !== 'RETIRED');
+  }
+
+  override async hasPendingKey(_em: EntityManager, orgCode: string): Promise<boolean> {
+    return [...this.keys.values()].some((k) => k.orgCode === orgCode && k.status === 'PENDING');
+  }
+
+  override async findOrganisation(_em: EntityManager, code: string): Promise<Organisation | null> {
+    return this.organisations.get(code) ?? null;
+  }
+
+  override async revokeBySerial(_em: EntityManager, r: { orgCode: string; serialHex: string; reason: string }): Promise<string | null> {
+    const key = [...this.keys.values()].find((k) => k.orgCode === r.orgCode && k.serialHex === r.serialHex);
+    if (!key) return null;
+    Object.assign(key, { status: 'REVOKED', revocationReason: r.reason });
+    return key.keyId;
+  }
+
+  override async revokedSeal(_em: EntityManager, orgCode: string): Promise<{ serialHex: string; reason: string } | null> {
+    const live = [...this.keys.values()].filter((k) => k.orgCode === orgCode && k.status !== 'RETIRED');
+    if (live.some((k) => k.status !== 'REVOKED')) return null;
+    const revoked = live.at(-1) as (SealKey & { revocationReason?: string }) | undefined;
+    return revoked ? { serialHex: revoked.serialHex ?? '', reason: revoked.revocationReason ?? '' } : null;
   }
 
   override async insertPendingKey(_em: EntityManager, k: { keyId: string; orgCode: string; envelope: string; publicKeyPem: string }): Promise<void> {

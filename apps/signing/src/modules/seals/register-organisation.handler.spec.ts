@@ -8,6 +8,7 @@ import { FakeSealDirectory } from '../../testing/fake-seal-directory.js';
 import { CountingKeyStore, outboxEvents, recordingContext } from '../../testing/fakes.js';
 import { SoftwareKeyStore } from './key-store.js';
 import { RegisterOrganisationHandler } from './register-organisation.handler.js';
+import { SealKeyRequests } from './seal-key-requests.js';
 
 const org = (code: string, level: string, status = 'ACTIVE') =>
   create(OrganisationRegisteredSchema, { code, name: `Org ${code}`, level, status, parentCode: 'SO01' });
@@ -20,7 +21,7 @@ describe('RegisterOrganisationHandler', () => {
   beforeEach(() => {
     directory = new FakeSealDirectory();
     keys = new CountingKeyStore(new SoftwareKeyStore(randomBytes(32)));
-    handler = new RegisterOrganisationHandler(directory, keys, new OutboxWriter('signing'));
+    handler = new RegisterOrganisationHandler(directory, new SealKeyRequests(directory, keys, new OutboxWriter('signing')));
   });
 
   it('creates a pending seal key for an active school and asks identity to certify it', async () => {
@@ -44,6 +45,17 @@ describe('RegisterOrganisationHandler', () => {
 
   it('does not create a second key when the organisation is registered again', async () => {
     await handler.execute(org('THPT01', 'THPT'), recordingContext());
+    const ctx = recordingContext();
+    await handler.execute(org('THPT01', 'THPT'), ctx);
+    expect(keys.created).toBe(1);
+    expect(outboxEvents(ctx, Topics.SealKeyRegistered)).toHaveLength(0);
+  });
+
+  it('does not replace a revoked seal on its own: an operator asks for the new one', async () => {
+    await handler.execute(org('THPT01', 'THPT'), recordingContext());
+    const [key] = directory.keys.values();
+    Object.assign(key, { status: 'ACTIVE', serialHex: '0a' });
+    await directory.revokeBySerial(recordingContext().em, { orgCode: 'THPT01', serialHex: '0a', reason: 'keyCompromise' });
     const ctx = recordingContext();
     await handler.execute(org('THPT01', 'THPT'), ctx);
     expect(keys.created).toBe(1);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@edu/persistence';
 
-export type SealKeyStatus = 'PENDING' | 'ACTIVE' | 'RETIRED';
+export type SealKeyStatus = 'PENDING' | 'ACTIVE' | 'RETIRED' | 'REVOKED';
 
 export interface Organisation {
   code: string;
@@ -51,10 +51,23 @@ export class SealDirectory {
     );
   }
 
-  /** True when the organisation has a key that signs now or will once certified. */
-  async hasLiveKey(em: EntityManager, orgCode: string): Promise<boolean> {
-    const rows = await em.query(`SELECT 1 FROM seal_keys WHERE org_code = $1 AND status IN ('PENDING', 'ACTIVE') LIMIT 1`, [orgCode]);
+  /**
+   * True when the organisation has a key that signs now or will once certified, or whose seal was revoked: a revoked
+   * seal is replaced only when an operator asks for a new one, never as a side effect of an organisation update.
+   */
+  async hasSealKey(em: EntityManager, orgCode: string): Promise<boolean> {
+    const rows = await em.query(`SELECT 1 FROM seal_keys WHERE org_code = $1 AND status IN ('PENDING', 'ACTIVE', 'REVOKED') LIMIT 1`, [orgCode]);
     return rows.length > 0;
+  }
+
+  async hasPendingKey(em: EntityManager, orgCode: string): Promise<boolean> {
+    const rows = await em.query(`SELECT 1 FROM seal_keys WHERE org_code = $1 AND status = 'PENDING'`, [orgCode]);
+    return rows.length > 0;
+  }
+
+  async findOrganisation(em: EntityManager, code: string): Promise<Organisation | null> {
+    const rows: Organisation[] = await em.query('SELECT code, name, level, status FROM organisations WHERE code = $1', [code]);
+    return rows[0] ?? null;
   }
 
   async insertPendingKey(em: EntityManager, key: { keyId: string; orgCode: string; envelope: string; publicKeyPem: string }): Promise<void> {
@@ -89,7 +102,31 @@ export class SealDirectory {
     );
   }
 
-  /** Each organisation with its ACTIVE key, else its PENDING one, else NONE. */
+  /**
+   * Marks the key certified by `serialHex` REVOKED, whatever its state, and returns its id (null when signing never held
+   * it). From the commit on, `activeKeyId` no longer finds it, so no new signature uses it.
+   */
+  async revokeBySerial(em: EntityManager, r: { orgCode: string; serialHex: string; revokedAt: Date; reason: string }): Promise<string | null> {
+    const rows: Array<{ key_id: string }> = await em.query(
+      `UPDATE seal_keys SET status = 'REVOKED', revoked_at = COALESCE(revoked_at, $3), revocation_reason = COALESCE(revocation_reason, $4)
+       WHERE org_code = $1 AND lower(serial_hex) = lower($2) RETURNING key_id`,
+      [r.orgCode, r.serialHex, r.revokedAt, r.reason],
+    );
+    return rows[0]?.key_id ?? null;
+  }
+
+  /** The revocation of the organisation's newest certified key when it has no ACTIVE or PENDING key, else null. */
+  async revokedSeal(em: EntityManager, orgCode: string): Promise<{ serialHex: string; reason: string } | null> {
+    const rows: Array<{ status: SealKeyStatus; serial_hex: string; revocation_reason: string }> = await em.query(
+      `SELECT status, serial_hex, revocation_reason FROM seal_keys WHERE org_code = $1 AND status <> 'RETIRED'
+       ORDER BY status = 'REVOKED', activated_at DESC NULLS LAST LIMIT 1`,
+      [orgCode],
+    );
+    const r = rows[0];
+    return r?.status === 'REVOKED' ? { serialHex: r.serial_hex, reason: r.revocation_reason } : null;
+  }
+
+  /** Each organisation with its ACTIVE key, else its PENDING one, else its REVOKED one, else NONE. */
   async listSeals(em: EntityManager): Promise<SealStatus[]> {
     const rows: Array<{ code: string; name: string; status: SealKeyStatus | null; serial_hex: string | null; not_after: Date | null }> =
       await em.query(`
@@ -97,8 +134,8 @@ export class SealDirectory {
         FROM organisations o
         LEFT JOIN LATERAL (
           SELECT status, serial_hex, not_after FROM seal_keys s
-          WHERE s.org_code = o.code AND s.status IN ('ACTIVE', 'PENDING')
-          ORDER BY s.status = 'ACTIVE' DESC LIMIT 1
+          WHERE s.org_code = o.code AND s.status IN ('ACTIVE', 'PENDING', 'REVOKED')
+          ORDER BY array_position(ARRAY['ACTIVE', 'PENDING', 'REVOKED'], s.status), s.activated_at DESC NULLS LAST LIMIT 1
         ) k ON true
         ORDER BY o.code`);
     return rows.map((r) => ({

@@ -51,6 +51,11 @@ export class SealSigners {
     return signer;
   }
 
+  /** Why the organisation cannot seal when its newest seal was revoked and no replacement is pending. */
+  revokedSeal(em: EntityManager, orgCode: string): Promise<{ serialHex: string; reason: string } | null> {
+    return this.directory.revokedSeal(em, orgCode);
+  }
+
   invalidate(orgCode: string): void {
     this.cache.delete(orgCode);
   }

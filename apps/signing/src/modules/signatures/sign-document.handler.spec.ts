@@ -48,16 +48,18 @@ describe('SignDocumentHandler', () => {
     notAfter: summary.notAfter,
   };
   let active: SealSigner | null;
+  let revoked: { serialHex: string; reason: string } | null;
   let records: FakeSignatureRecords;
   let reads: number;
   let handler: SignDocumentHandler;
 
   beforeEach(() => {
     active = seal;
+    revoked = null;
     reads = 0;
     records = new FakeSignatureRecords();
     const store = { get: async () => (reads++, content) } as unknown as ObjectStore;
-    const signers = { forOrg: async () => active } as unknown as SealSigners;
+    const signers = { forOrg: async () => active, revokedSeal: async () => revoked } as unknown as SealSigners;
     const config = { STAGING_BUCKET: 'edu-staging' } as SigningConfig;
     handler = new SignDocumentHandler(store, new OutboxWriter('signing'), signers, records, config);
   });
@@ -93,6 +95,18 @@ describe('SignDocumentHandler', () => {
     expect(err.code).toBe('SIGNING.SEAL_NOT_READY');
     expect(isPermanent(err)).toBe(false);
     expect(records.rows).toHaveLength(0);
+  });
+
+  it('refuses, permanently and with the reason, documents of an institution whose seal was revoked', async () => {
+    active = null;
+    revoked = { serialHex: '0a', reason: 'keyCompromise' };
+    const ctx = recordingContext();
+    await handler.execute(submitted(), ctx);
+    expect(records.rows).toHaveLength(0);
+    const [failed] = outboxEvents(ctx, Topics.DocumentSigningFailed);
+    expect(failed.payload).toMatchObject({ documentId, code: 'SIGNING.SEAL_REVOKED' });
+    expect(failed.payload.reasonVi).toContain('thu hồi');
+    expect(failed.payload.reasonEn).toContain('keyCompromise');
   });
 
   it('signs nothing for content that does not match its hash, and tells the school why', async () => {

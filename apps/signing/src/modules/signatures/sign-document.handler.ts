@@ -20,7 +20,8 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 /**
  * Seals a submitted document with its issuer's institution seal (detached CAdES B-B over the staged canonical bytes)
  * and announces it. A redelivery, or the same document submitted twice, finds the signature row and does nothing.
- * Until the issuer's seal is certified the event is retried (SEAL_NOT_READY is transient).
+ * Until the issuer's seal is certified the event is retried (SEAL_NOT_READY is transient); once its seal is revoked
+ * the document fails with SIGNING.SEAL_REVOKED.
  */
 @Injectable()
 export class SignDocumentHandler implements EventHandler<typeof Topics.DocumentSubmitted, Buffer | DomainError> {
@@ -79,26 +80,23 @@ export class SignDocumentHandler implements EventHandler<typeof Topics.DocumentS
     });
     const signed = await this.signatures.signedAmong(em, ids);
     const todo = events.filter((e) => !signed.has(e.payload.documentId));
-    const seals = new Map<string, SealSigner>();
+    const seals = new Map<string, SealSigner | DomainError>();
     for (const { payload, prepared } of todo) {
       if (prepared instanceof DomainError || seals.has(payload.issuerCode)) continue;
-      const seal = await this.signers.forOrg(em, payload.issuerCode);
-      if (!seal) throw SigningErrors.sealNotReady(payload.issuerCode);
-      if (seal.notAfter.getTime() <= Date.now()) throw SigningErrors.sealExpired(payload.issuerCode);
-      seals.set(payload.issuerCode, seal);
+      seals.set(payload.issuerCode, await this.sealOf(em, payload.issuerCode));
     }
     // CMS signingTime holds whole seconds; recording the same instant keeps the row and the signature in agreement.
     const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
     const records: SignatureRecord[] = [];
     const outgoing = todo.map(({ payload: event, meta, prepared }) => {
       const cause = { correlationId: meta.correlationId, causationId: meta.eventId };
-      if (prepared instanceof DomainError) {
-        const payload = { documentId: event.documentId, code: prepared.code, reasonVi: prepared.text.vi, reasonEn: prepared.text.en };
+      const seal = prepared instanceof DomainError ? prepared : seals.get(event.issuerCode)!;
+      if (seal instanceof DomainError) {
+        const payload = { documentId: event.documentId, code: seal.code, reasonVi: seal.text.vi, reasonEn: seal.text.en };
         return { key: event.documentId, event: { type: Topics.DocumentSigningFailed, ...cause, payload } };
       }
-      const seal = seals.get(event.issuerCode)!;
       const signature = { index: 1, role: INSTITUTION_SEAL_ROLE, signerSubject: seal.signerSubject, signerCertificateSha256: seal.signerCertificateSha256 };
-      const cms = seal.signer.sign(prepared, signedAt);
+      const cms = seal.signer.sign(prepared as Buffer, signedAt);
       records.push({ documentId: event.documentId, ...signature, cms, signedAt });
       const ref = event.content!;
       const payload = {
@@ -115,6 +113,21 @@ export class SignDocumentHandler implements EventHandler<typeof Topics.DocumentS
     });
     await this.signatures.insertMany(em, records);
     await this.outbox.appendMany(em, outgoing as Parameters<OutboxWriter['appendMany']>[1]);
+  }
+
+  /**
+   * The issuer's seal, or the permanent reason its documents cannot be sealed (revoked). A seal that is not certified
+   * yet, or expired, fails the batch as transient: the inbox retries.
+   */
+  private async sealOf(em: EntityManager, issuerCode: string): Promise<SealSigner | DomainError> {
+    const seal = await this.signers.forOrg(em, issuerCode);
+    if (!seal) {
+      const revoked = await this.signers.revokedSeal(em, issuerCode);
+      if (revoked) return SigningErrors.sealRevoked(issuerCode, revoked.reason);
+      throw SigningErrors.sealNotReady(issuerCode);
+    }
+    if (seal.notAfter.getTime() <= Date.now()) throw SigningErrors.sealExpired(issuerCode);
+    return seal;
   }
 
   private async readContent(ref: ContentRef): Promise<Buffer> {

@@ -22,3 +22,9 @@ export function opensslPrintCms(cms: Buffer): string {
   const r = spawnSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', join(dir, 'sig.der')]);
   return r.stdout.toString();
 }
+
+/** Runs the system openssl in `dir` (a scratch directory the caller fills): the standard client of PKI specs. */
+export function opensslIn(dir: string, args: string[]): { status: number | null; out: string } {
+  const r = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}

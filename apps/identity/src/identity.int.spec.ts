@@ -42,7 +42,7 @@ describe('identity against PostgreSQL', () => {
       expect(JSON.parse(row.key_envelope).payload.algorithm).toBe('aes-256-gcm');
     }
 
-    const seal = again.issueSeal('Trường THPT Trần Phú', '31000101', generateRsaKeyPair().publicKey);
+    const seal = again.issue('seal', { commonName: 'Trường THPT Trần Phú', serialNumber: '31000101' }, generateRsaKeyPair().publicKey);
     const dir = mkdtempSync(join(tmpdir(), 'seal-'));
     writeFileSync(join(dir, 'seal.pem'), seal);
     writeFileSync(join(dir, 'root.pem'), first.chainPems()[1]);
@@ -57,7 +57,7 @@ describe('identity against PostgreSQL', () => {
     const b = new TokenKeys(ds, config);
     await b.onModuleInit();
     expect(b.current().kid).toBe(a.current().kid);
-    const [jwk] = b.publicJwks().keys;
+    const [jwk] = (await b.publicJwks()).keys;
     expect(jwk).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', kid: a.current().kid });
     expect(jwk).not.toHaveProperty('d');
   });

@@ -1,35 +1,71 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { AuthErrors } from './auth-errors.js';
-import type { Principal, Role } from './principal.js';
+import { isRole, type Principal } from './principal.js';
 
 export const TOKEN_ISSUER = 'edu-interop-identity';
 export const TOKEN_AUDIENCE = 'edu-interop';
-const ROLES: Role[] = ['school', 'ministry', 'operator'];
 
-/** Verifies identity's ES256 access tokens against its JWKS (fetched once, refreshed on an unknown kid). */
+/** A key set that can be fetched again on demand, as jose's remote JWKS can. */
+export type IdentityKeys = JWTVerifyGetKey & { reload?: () => Promise<void> };
+
+/** Identity's JWKS, fetched on first use and kept for ten minutes (jose's createRemoteJWKSet). */
+export function remoteJwks(identityUrl: string): IdentityKeys {
+  return createRemoteJWKSet(new URL('/.well-known/jwks.json', identityUrl));
+}
+
+/**
+ * Verifies identity's ES256 access tokens against its JWKS. A token whose kid the cached set lacks means identity
+ * rotated its key: the set is fetched again and the token checked once more. jose alone would refuse such a token
+ * for 30 s after any fetch (its cooldown); here the refetch waits out only `refetchIntervalMs` since the previous one,
+ * which also bounds how often tokens with made-up kids can make a verifier call identity. Every key that signed a
+ * live token stays published, so tokens of the old and the new key both verify during the overlap.
+ */
 export class TokenVerifier {
-  private readonly keys: JWTVerifyGetKey;
+  private lastRefetch = 0;
+  private refetching?: Promise<void>;
 
-  constructor(identityUrl: string, keys?: JWTVerifyGetKey) {
-    this.keys = keys ?? createRemoteJWKSet(new URL('/.well-known/jwks.json', identityUrl), { cooldownDuration: 5_000 });
-  }
+  constructor(
+    identityUrl: string,
+    private readonly keys: IdentityKeys = remoteJwks(identityUrl),
+    private readonly refetchIntervalMs = 1_000,
+  ) {}
 
   async verify(token: string): Promise<Principal> {
     try {
-      const { payload } = await jwtVerify(token, this.keys, {
-        issuer: TOKEN_ISSUER,
-        audience: TOKEN_AUDIENCE,
-        algorithms: ['ES256'],
-      });
-      const role = payload.role as Role;
-      if (typeof payload.sub !== 'string' || typeof payload.org !== 'string' || !ROLES.includes(role))
-        throw AuthErrors.tokenInvalid();
-      const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
-      return { clientId: payload.sub, org: payload.org, role, scopes };
+      return await this.check(token);
     } catch (err) {
-      if (err instanceof errors.JWTExpired) throw AuthErrors.tokenExpired();
-      if (err instanceof errors.JOSEError || err instanceof TypeError) throw AuthErrors.tokenInvalid();
-      throw err;
+      if (!(err instanceof errors.JWKSNoMatchingKey) || !this.keys.reload) throw this.refusal(err);
     }
+    try {
+      await this.refetch();
+      return await this.check(token);
+    } catch (err) {
+      throw this.refusal(err);
+    }
+  }
+
+  private async check(token: string): Promise<Principal> {
+    const { payload } = await jwtVerify(token, this.keys, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['ES256'] });
+    const role = payload.role;
+    if (typeof payload.sub !== 'string' || typeof payload.org !== 'string' || !isRole(role)) throw AuthErrors.tokenInvalid();
+    const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
+    return { clientId: payload.sub, org: payload.org, role, scopes };
+  }
+
+  /** One fetch at a time, at most one per interval; callers arriving meanwhile wait for it. */
+  private refetch(): Promise<void> {
+    this.refetching ??= (async () => {
+      const wait = this.lastRefetch + this.refetchIntervalMs - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      this.lastRefetch = Date.now();
+      await this.keys.reload!();
+    })().finally(() => (this.refetching = undefined));
+    return this.refetching;
+  }
+
+  private refusal(err: unknown): unknown {
+    if (err instanceof errors.JWTExpired) return AuthErrors.tokenExpired();
+    if (err instanceof errors.JOSEError || err instanceof TypeError) return AuthErrors.tokenInvalid();
+    return err;
   }
 }

@@ -2,8 +2,9 @@ import * as asn1js from 'asn1js';
 
 /**
  * The one piece of hand-written DER: wrapping already-encoded children in a tag and a definite length.
- * The CMS signer keeps each fixed part (certificates, signer id, ESS attribute) as cached DER and only wraps
- * per-signature bytes around them, which an object-tree encoder would re-encode on every call.
+ * The CMS signer and the OCSP responder keep each fixed part (certificates, signer id, ESS attribute, responder id)
+ * as cached DER and only wrap per-signature bytes around them, which an object-tree encoder would re-encode on every
+ * call.
  */
 export function tlv(tag: number, ...children: Uint8Array[]): Buffer {
   const content = children.length === 1 ? children[0] : Buffer.concat(children);
@@ -19,10 +20,15 @@ function derLength(length: number): Buffer {
 
 export const Tag = {
   integer: 0x02,
+  bitString: 0x03,
   octetString: 0x04,
   sequence: 0x30,
   set: 0x31,
+  contextPrimitive0: 0x80,
+  contextPrimitive2: 0x82,
   contextConstructed0: 0xa0,
+  contextConstructed1: 0xa1,
+  contextConstructed2: 0xa2,
 } as const;
 
 export function encode(value: { toBER(sizeOnly?: boolean): ArrayBuffer }): Buffer {

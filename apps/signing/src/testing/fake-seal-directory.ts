@@ -57,6 +57,11 @@ export class FakeSealDirectory extends SealDirectory {
     if (key?.status === 'PENDING') Object.assign(key, { ...a, status: 'ACTIVE' });
   }
 
+  override async renewCertificate(_em: EntityManager, a: Activation): Promise<void> {
+    const key = this.keys.get(a.keyId);
+    if (key?.status === 'ACTIVE') Object.assign(key, a);
+  }
+
   override async listSeals(): Promise<SealStatus[]> {
     return [];
   }

@@ -8,6 +8,8 @@ export interface SealPki {
   sealKey: KeyObject;
   /** A second seal certificate from the same CA over another key: the wrong certificate for `sealKey`. */
   otherSealPem: string;
+  /** A renewal: another certificate (new serial) over the same `sealKey`. */
+  renewedSealPem: string;
 }
 
 /** root → issuing CA → school seal, as identity issues them. Key generation dominates: build once per spec file. */
@@ -30,5 +32,6 @@ export function buildSealPki(): SealPki {
   const sealKeys = generateRsaKeyPair();
   const sealPem = issueCertificate({ profile: 'seal', subject: { commonName: 'Truong THPT Tran Phu' }, publicKey: sealKeys.publicKey, issuer: issuing });
   const otherPem = issueCertificate({ profile: 'seal', subject: { commonName: 'Truong THPT Khac' }, publicKey: generateRsaKeyPair().publicKey, issuer: issuing });
-  return { rootPem, issuingPem, sealPem, sealKey: sealKeys.privateKey, otherSealPem: otherPem };
+  const renewedPem = issueCertificate({ profile: 'seal', subject: { commonName: 'Truong THPT Tran Phu' }, publicKey: sealKeys.publicKey, issuer: issuing });
+  return { rootPem, issuingPem, sealPem, sealKey: sealKeys.privateKey, otherSealPem: otherPem, renewedSealPem: renewedPem };
 }

@@ -1,25 +1,17 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { memoryHardWork } from './memory-hard-work.js';
 
 /** scrypt is memory-hard: a stolen table of hashes costs an attacker memory as well as time per guess. */
 const PARAMS: ScryptOptions & { N: number; r: number; p: number } = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
 
-/** Each derivation takes 16 MiB; at most this many run at once, so a burst of token requests cannot blow memory. */
-const MAX_CONCURRENT = 2;
-let running = 0;
-const waiting: Array<() => void> = [];
+/** A well-formed hash no secret matches: verified against for unknown clients so timing hides which ids exist. */
+export const UNMATCHABLE_SECRET_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA';
 
-async function derive(secret: string, salt: Buffer, params = PARAMS): Promise<Buffer> {
-  if (running >= MAX_CONCURRENT) await new Promise<void>((r) => waiting.push(r));
-  running++;
-  try {
-    return await new Promise((resolve, reject) =>
-      scrypt(secret, salt, KEY_LENGTH, params, (err, key) => (err ? reject(err) : resolve(key))),
-    );
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
+function derive(secret: string, salt: Buffer, params = PARAMS): Promise<Buffer> {
+  return memoryHardWork.run(
+    () => new Promise((resolve, reject) => scrypt(secret, salt, KEY_LENGTH, params, (err, key) => (err ? reject(err) : resolve(key)))),
+  );
 }
 
 export function newClientSecret(): string {

@@ -1,25 +1,27 @@
-import { generateRsaKeyPair, issueCertificate, openPrivateKey, sealPrivateKey } from '@edu/crypto';
+import { generateKeyPair, issueCertificate, openPrivateKey, sealPrivateKey, type CertificateSubject } from '@edu/crypto';
 import { DataSource } from '@edu/persistence';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { KeyObject } from 'node:crypto';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../../config.js';
 
-interface LoadedCa {
-  certificatePem: string;
+export type CaName = 'root' | 'issuing';
+export type EndEntityProfile = 'person' | 'seal' | 'tsa' | 'ocsp';
+
+export interface CaSigner {
+  certPem: string;
   privateKey: KeyObject;
 }
 
 const CA_SUBJECT = { organization: 'Sở Giáo dục và Đào tạo Hải Phòng', locality: 'Hải Phòng', country: 'VN' };
 
 /**
- * The platform's two-level CA: an offline-style root and the issuing CA that signs seals. Keys are created once
- * (RSA-2048: fast to make and to verify everywhere; issue 4 revisits algorithms), sealed under the KEK at rest,
- * and opened into KeyObjects once per process.
+ * The platform's two-level CA: an offline-style root and the issuing CA that signs every end-entity certificate.
+ * Keys are created once, sealed under the KEK at rest, and opened into KeyObjects once per process. New installs get
+ * RSA-3072 CA keys (docs/pki.md); a CA already in ca_keys keeps its key and certificate.
  */
 @Injectable()
 export class CertificateAuthority implements OnModuleInit {
-  private root?: LoadedCa;
-  private issuing?: LoadedCa;
+  private readonly loaded = new Map<CaName, CaSigner>();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -29,46 +31,47 @@ export class CertificateAuthority implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('identity.ca_keys'))`);
-      const rows: Array<{ name: string; certificate_pem: string; key_envelope: string }> = await em.query(
+      const rows: Array<{ name: CaName; certificate_pem: string; key_envelope: string }> = await em.query(
         'SELECT name, certificate_pem, key_envelope FROM ca_keys',
       );
-      const byName = new Map(rows.map((r) => [r.name, r]));
-      this.root = byName.has('root') ? this.open(byName.get('root')!) : await this.create(em, 'root');
-      this.issuing = byName.has('issuing') ? this.open(byName.get('issuing')!) : await this.create(em, 'issuing');
+      for (const name of ['root', 'issuing'] as const) {
+        const row = rows.find((r) => r.name === name);
+        this.loaded.set(name, row ? this.open(row) : await this.create(em, name));
+      }
     });
   }
 
   /** Issuing CA first, then the root: the order a relying party builds the path in. */
   chainPems(): string[] {
-    return [this.issuingCa().certificatePem, this.rootCa().certificatePem];
+    return [this.signer('issuing').certPem, this.signer('root').certPem];
   }
 
-  issueSeal(orgName: string, orgCode: string, publicKey: KeyObject): string {
+  signer(name: CaName): CaSigner {
+    const ca = this.loaded.get(name);
+    if (!ca) throw new Error('CA not initialised');
+    return ca;
+  }
+
+  /** An end-entity certificate from the issuing CA, pointing at its CRL, the OCSP responder and the issuer certificate. */
+  issue(profile: EndEntityProfile, subject: CertificateSubject, publicKey: KeyObject): string {
+    const base = this.config.IDENTITY_PUBLIC_URL;
     return issueCertificate({
-      profile: 'seal',
-      subject: { commonName: orgName, organization: orgName, organizationalUnit: orgCode, serialNumber: orgCode, country: 'VN' },
+      profile,
+      subject,
       publicKey,
-      issuer: { certPem: this.issuingCa().certificatePem, privateKey: this.issuingCa().privateKey },
+      issuer: this.signer('issuing'),
+      pointers: { crlUrl: `${base}/pki/crl/issuing.crl`, ocspUrl: `${base}/pki/ocsp`, caIssuersUrl: `${base}/pki/ca/issuing.cer` },
     });
   }
 
-  private rootCa(): LoadedCa {
-    if (!this.root) throw new Error('CA not initialised');
-    return this.root;
+  private open(row: { certificate_pem: string; key_envelope: string }): CaSigner {
+    return { certPem: row.certificate_pem, privateKey: openPrivateKey(row.key_envelope, this.config.EDU_KEK) };
   }
 
-  private issuingCa(): LoadedCa {
-    if (!this.issuing) throw new Error('CA not initialised');
-    return this.issuing;
-  }
-
-  private open(row: { certificate_pem: string; key_envelope: string }): LoadedCa {
-    return { certificatePem: row.certificate_pem, privateKey: openPrivateKey(row.key_envelope, this.config.EDU_KEK) };
-  }
-
-  private async create(em: { query: DataSource['query'] }, name: 'root' | 'issuing'): Promise<LoadedCa> {
-    const { privateKey, publicKey } = generateRsaKeyPair(2048);
-    const certificatePem =
+  private async create(em: { query: DataSource['query'] }, name: CaName): Promise<CaSigner> {
+    const base = this.config.IDENTITY_PUBLIC_URL;
+    const { privateKey, publicKey } = generateKeyPair('RSA-3072');
+    const certPem =
       name === 'root'
         ? issueCertificate({
             profile: 'root-ca',
@@ -80,13 +83,14 @@ export class CertificateAuthority implements OnModuleInit {
             profile: 'issuing-ca',
             subject: { ...CA_SUBJECT, commonName: 'edu-interop Issuing CA – Hải Phòng' },
             publicKey,
-            issuer: { certPem: this.rootCa().certificatePem, privateKey: this.rootCa().privateKey },
+            issuer: this.signer('root'),
+            pointers: { crlUrl: `${base}/pki/crl/root.crl`, caIssuersUrl: `${base}/pki/ca/root.cer` },
           });
     await em.query('INSERT INTO ca_keys (name, certificate_pem, key_envelope) VALUES ($1, $2, $3)', [
       name,
-      certificatePem,
+      certPem,
       sealPrivateKey(privateKey, this.config.EDU_KEK),
     ]);
-    return { certificatePem, privateKey };
+    return { certPem, privateKey };
   }
 }

@@ -19,44 +19,68 @@ export interface DirectoryEnrolment {
   personalId: string | null;
 }
 
-const INSTITUTION_LEVELS = ['MAM_NON', 'TIEU_HOC', 'THCS', 'THPT', 'GDTX'];
-/** Positive answers are kept briefly: every submission asks them, and a closed school or a transfer may lag this long. */
+/** Organisations that issue records; administrative bodies (BO, SO, PHONG) do not. */
+const INSTITUTION_LEVELS = ['MAM_NON', 'TIEU_HOC', 'THCS', 'THPT', 'LIEN_CAP', 'GDTX', 'GDNN', 'CAO_DANG'];
+/**
+ * Positive answers are kept briefly: every submission asks them. This process forgets an issuer as soon as it consumes
+ * a change to it; another instance of interchange may answer from memory this long after a school closed.
+ */
 const CACHE_MS = 30_000;
+
+export interface DirectoryIssuer {
+  code: string;
+  level: string;
+  status: string;
+  mergedInto: string | null;
+}
+
+export function isInstitution(level: string): boolean {
+  return INSTITUTION_LEVELS.includes(level);
+}
 
 /** Interchange's own copy of the registry, kept from identity's events: who may issue, and who studies where. */
 @Injectable()
 export class DirectoryRepository {
-  private readonly known = new Map<string, number>();
+  private readonly known = new Map<string, { until: number; value: unknown }>();
 
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  private async remembered(key: string, ask: () => Promise<boolean>): Promise<boolean> {
-    const until = this.known.get(key);
-    if (until !== undefined && until > Date.now()) return true;
-    const yes = await ask();
-    if (yes) {
+  private async remembered<T>(key: string, ask: () => Promise<T>, keep: (value: T) => boolean): Promise<T> {
+    const hit = this.known.get(key);
+    if (hit !== undefined && hit.until > Date.now()) return hit.value as T;
+    const value = await ask();
+    if (keep(value)) {
       if (this.known.size > 100_000) this.known.clear();
-      this.known.set(key, Date.now() + CACHE_MS);
+      this.known.set(key, { until: Date.now() + CACHE_MS, value });
     }
-    return yes;
+    return value;
   }
 
-  async upsertOrganisation(em: EntityManager, org: { code: string; name: string; level: string; parentCode: string; status: string }): Promise<void> {
+  /** The latest state wins: identity sends a full snapshot on every change, in order per organisation. */
+  async upsertOrganisation(
+    em: EntityManager,
+    org: { code: string; name: string; level: string; parentCode: string; status: string; mergedInto: string },
+  ): Promise<void> {
     await em.query(
-      `INSERT INTO directory_organisations (code, name, level, parent_code, status) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code, status = EXCLUDED.status`,
-      [org.code, org.name, org.level, org.parentCode || null, org.status || 'ACTIVE'],
+      `INSERT INTO directory_organisations (code, name, level, parent_code, status, merged_into) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code,
+         status = EXCLUDED.status, merged_into = EXCLUDED.merged_into`,
+      [org.code, org.name, org.level, org.parentCode || null, org.status || 'ACTIVE', org.mergedInto || null],
     );
+    this.known.delete(`issuer|${org.code}`);
   }
 
-  async upsertEnrolment(em: EntityManager, e: DirectoryEnrolment): Promise<void> {
+  /** Upserts enrolments with one statement; a student and school year must appear at most once in `rows`. */
+  async upsertEnrolments(em: EntityManager, rows: DirectoryEnrolment[]): Promise<void> {
+    const column = <K extends keyof DirectoryEnrolment>(k: K) => rows.map((r) => r[k]);
     await em.query(
       `INSERT INTO directory_enrolments (student_id, school_year, school_code, class_name, grade, full_name, date_of_birth, gender, personal_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::date[], $8::text[], $9::text[])
        ON CONFLICT (student_id, school_year) DO UPDATE SET school_code = EXCLUDED.school_code, class_name = EXCLUDED.class_name,
          grade = EXCLUDED.grade, full_name = EXCLUDED.full_name, date_of_birth = EXCLUDED.date_of_birth, gender = EXCLUDED.gender,
          personal_id = EXCLUDED.personal_id`,
-      [e.studentId, e.schoolYear, e.schoolCode, e.className, e.grade, e.fullName, e.dateOfBirth, e.gender, e.personalId],
+      [column('studentId'), column('schoolYear'), column('schoolCode'), column('className'), column('grade'), column('fullName'),
+        column('dateOfBirth'), column('gender'), column('personalId')],
     );
   }
 
@@ -68,8 +92,12 @@ export class DirectoryRepository {
     return row ?? null;
   }
 
-  async isActiveSchool(code: string): Promise<boolean> {
-    return this.remembered(`school|${code}`, async () => (await this.school(code)) !== null);
+  /** The issuer as the directory knows it, whatever its status; null when identity never announced it. */
+  async issuer(code: string): Promise<DirectoryIssuer | null> {
+    return this.remembered(`issuer|${code}`, async () => {
+      const [row] = await this.dataSource.query('SELECT code, level, status, merged_into FROM directory_organisations WHERE code = $1', [code]);
+      return row ? { code: row.code, level: row.level, status: row.status, mergedInto: row.merged_into ?? null } : null;
+    }, (issuer) => issuer?.status === 'ACTIVE');
   }
 
   async isEnrolled(studentId: string, schoolYear: string, schoolCode: string): Promise<boolean> {
@@ -79,7 +107,7 @@ export class DirectoryRepository {
         [studentId, schoolYear, schoolCode],
       );
       return rows.length > 0;
-    });
+    }, (yes) => yes);
   }
 
   /** The school's enrolments in its latest school year, in a stable order. */

@@ -3,6 +3,7 @@ import { InboxConsumer, type EventBatch } from '@edu/messaging';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { DirectoryRepository } from './directory.repository.js';
+import { RecordEnrolmentsHandler } from './record-enrolments.handler.js';
 
 /** Keeps the routing directory in step with identity's organisations and enrolments. */
 @Controller()
@@ -10,6 +11,7 @@ export class IdentityEventsKafkaController {
   constructor(
     @Inject(InboxConsumer) private readonly inbox: InboxConsumer,
     @Inject(DirectoryRepository) private readonly directory: DirectoryRepository,
+    @Inject(RecordEnrolmentsHandler) private readonly enrolments: RecordEnrolmentsHandler,
   ) {}
 
   @EventPattern<string>(Topics.OrganisationRegistered)
@@ -19,18 +21,6 @@ export class IdentityEventsKafkaController {
 
   @EventPattern<string>(Topics.StudentEnrolled)
   async onStudentEnrolled(@Payload() batch: EventBatch): Promise<void> {
-    await this.inbox.consumeBatch(Topics.StudentEnrolled, batch.messages, (e, c) =>
-      this.directory.upsertEnrolment(c.em, {
-        studentId: e.studentId,
-        schoolYear: e.schoolYear,
-        schoolCode: e.schoolCode,
-        className: e.className,
-        grade: e.grade,
-        fullName: e.fullName,
-        dateOfBirth: e.dateOfBirth,
-        gender: e.gender === 'NU' ? 'NU' : 'NAM',
-        personalId: e.personalId || null,
-      }),
-    );
+    await this.inbox.consumeBatch(Topics.StudentEnrolled, batch.messages, this.enrolments);
   }
 }

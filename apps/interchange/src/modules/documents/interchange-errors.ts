@@ -24,6 +24,16 @@ export const InterchangeErrors = {
       vi: `Không có trường mã ${code} đang hoạt động`,
       en: `No active school with code ${code}`,
     }, 'issuerCode'),
+  issuerClosed: (code: string) =>
+    new DomainError('INTERCHANGE.ISSUER_CLOSED', 'unprocessable', {
+      vi: `Đơn vị ${code} đã đóng, không được gửi hồ sơ mới`,
+      en: `Organisation ${code} is closed and may not submit new records`,
+    }, 'issuerCode'),
+  issuerMerged: (code: string, into: string | null) =>
+    new DomainError('INTERCHANGE.ISSUER_MERGED', 'unprocessable', {
+      vi: `Đơn vị ${code} đã sáp nhập vào ${into}; hãy gửi hồ sơ với tư cách đơn vị ${into}`,
+      en: `Organisation ${code} was merged into ${into}; submit as ${into}`,
+    }, 'issuerCode'),
   unknownStudent: (studentId: string, year: string) =>
     new DomainError('INTERCHANGE.UNKNOWN_STUDENT', 'unprocessable', {
       vi: `Học sinh ${studentId} không học tại trường trong năm học ${year}`,

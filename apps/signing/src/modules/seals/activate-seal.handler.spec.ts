@@ -58,6 +58,19 @@ describe('ActivateSealHandler', () => {
     expect(directory.keys.get('k2')?.status).toBe('PENDING');
   });
 
+  it('renews the ACTIVE key with a new certificate over the same key, and refuses one over another key', async () => {
+    await handler.execute(issued(pki.renewedSealPem, 'k1'), recordingContext());
+    expect(directory.keys.get('k1')).toMatchObject({ status: 'ACTIVE', certificatePem: pki.renewedSealPem, serialHex: parseCertificate(pki.renewedSealPem).serialHex });
+    expect((await signers.forOrg(recordingContext().em, 'THPT01'))?.signerCertificateSha256).toBe(parseCertificate(pki.renewedSealPem).fingerprintSha256);
+    const err = await handler.execute(issued(pki.otherSealPem, 'k1'), recordingContext()).catch((e) => e);
+    expect(err.code).toBe('SIGNING.CERTIFICATE_MISMATCH');
+  });
+
+  it('ignores a seal certified for a key it does not hold (no key id)', async () => {
+    await expect(handler.execute(issued(pki.otherSealPem, ''), recordingContext())).resolves.toBeUndefined();
+    expect(directory.keys.get('k2')?.status).toBe('PENDING');
+  });
+
   it('refuses an unknown key and ignores non-seal certificates', async () => {
     expect((await handler.execute(issued(pki.sealPem, 'nope'), recordingContext()).catch((e) => e)).code).toBe('SIGNING.SEAL_KEY_UNKNOWN');
     const person = issued(pki.sealPem);

@@ -11,7 +11,8 @@ type CertificateIssued = EventPayload<typeof Topics.CertificateIssued>;
 
 /**
  * Binds a seal certificate from identity to the PENDING key it certifies and makes that key the organisation's
- * ACTIVE seal, retiring the previous one. Serial and expiry are read from the certificate itself, not the event.
+ * ACTIVE seal, retiring the previous one; a new certificate over the ACTIVE key renews it. Serial and expiry are read
+ * from the certificate itself, not the event.
  */
 @Injectable()
 export class ActivateSealHandler {
@@ -22,27 +23,31 @@ export class ActivateSealHandler {
 
   async execute(event: CertificateIssued, ctx: EventContext): Promise<void> {
     if (event.purpose !== 'seal') return; // other certificates (people, CAs) are not ours to hold
+    // A seal certified from a CSR carries no key id: its key is held elsewhere (an institution's own HSM), not by us.
+    if (!event.keyId) return;
     if (!event.orgCode) throw SigningErrors.eventIncomplete('orgCode');
-    if (!event.keyId) throw SigningErrors.eventIncomplete('keyId');
     if (!event.certificatePem) throw SigningErrors.eventIncomplete('certificatePem');
 
     const key = await this.directory.findKey(ctx.em, event.keyId);
     if (!key || key.orgCode !== event.orgCode) throw SigningErrors.sealKeyUnknown(event.keyId);
     const summary = safeParse(event.certificatePem);
     if (key.status === 'ACTIVE' && key.serialHex === summary.serialHex) return; // the same certificate again
-    if (key.status !== 'PENDING') throw SigningErrors.sealKeyUnknown(event.keyId);
+    if (key.status !== 'PENDING' && key.status !== 'ACTIVE') throw SigningErrors.sealKeyUnknown(event.keyId);
 
     const problem = certificateBindingProblem({ certificatePem: event.certificatePem, chainPem: event.chainPem }, key.publicKeyPem);
     if (problem) throw SigningErrors.certificateMismatch(problem);
 
-    await this.directory.activate(ctx.em, {
+    const certificate = {
       keyId: key.keyId,
       orgCode: key.orgCode,
       certificatePem: event.certificatePem,
       chainPem: [...event.chainPem],
       serialHex: summary.serialHex,
       notAfter: summary.notAfter,
-    });
+    };
+    // An ACTIVE key receiving a new certificate is a renewal: the key signs on under the new one.
+    if (key.status === 'ACTIVE') await this.directory.renewCertificate(ctx.em, certificate);
+    else await this.directory.activate(ctx.em, certificate);
     this.signers.invalidate(key.orgCode);
   }
 }

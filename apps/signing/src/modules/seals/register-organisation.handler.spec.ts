@@ -43,6 +43,18 @@ describe('RegisterOrganisationHandler', () => {
     expect(keys.created).toBe(0);
   });
 
+  it('gives a merged school no key, and no replayed ACTIVE snapshot revives a closed or merged one', async () => {
+    await handler.execute(org('THCS01', 'THCS', 'MERGED'), recordingContext());
+    await handler.execute(org('THPT02', 'THPT', 'CLOSED'), recordingContext());
+    await handler.execute(org('THCS01', 'THCS'), recordingContext());
+    const ctx = recordingContext();
+    await handler.execute(org('THPT02', 'THPT'), ctx);
+    expect(directory.organisations.get('THCS01')?.status).toBe('MERGED');
+    expect(directory.organisations.get('THPT02')?.status).toBe('CLOSED');
+    expect(keys.created).toBe(0);
+    expect(outboxEvents(ctx, Topics.SealKeyRegistered)).toHaveLength(0);
+  });
+
   it('does not create a second key when the organisation is registered again', async () => {
     await handler.execute(org('THPT01', 'THPT'), recordingContext());
     const ctx = recordingContext();

@@ -7,6 +7,7 @@ import { SealDirectory } from './seal-directory.js';
 import { SealKeyRequests } from './seal-key-requests.js';
 
 type OrganisationRegistered = EventPayload<typeof Topics.OrganisationRegistered>;
+const FINAL_STATUSES = new Set(['CLOSED', 'MERGED']);
 
 /**
  * Keeps signing's organisation directory current and, for an active institution without a seal key, creates one and
@@ -23,9 +24,13 @@ export class RegisterOrganisationHandler {
     if (!event.code) throw SigningErrors.eventIncomplete('code');
     if (!event.level) throw SigningErrors.eventIncomplete('level');
     if (!event.status) throw SigningErrors.eventIncomplete('status');
-    await this.directory.upsertOrganisation(ctx.em, { code: event.code, name: event.name, level: event.level, status: event.status });
+    // Closing and merging are final in identity: a late or replayed ACTIVE snapshot neither revives the organisation
+    // nor gives it a new seal key.
+    const known = await this.directory.findOrganisation(ctx.em, event.code);
+    const status = known && FINAL_STATUSES.has(known.status) ? known.status : event.status;
+    await this.directory.upsertOrganisation(ctx.em, { code: event.code, name: event.name, level: event.level, status });
 
-    if (!needsSeal(event) || (await this.directory.hasSealKey(ctx.em, event.code))) return;
+    if (!needsSeal({ level: event.level, status }) || (await this.directory.hasSealKey(ctx.em, event.code))) return;
     await this.requests.request(ctx.em, event.code, { correlationId: ctx.meta.correlationId, causationId: ctx.meta.eventId });
   }
 }

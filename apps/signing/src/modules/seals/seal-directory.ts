@@ -126,6 +126,14 @@ export class SealDirectory {
     return r?.status === 'REVOKED' ? { serialHex: r.serial_hex, reason: r.revocation_reason } : null;
   }
 
+  /** A renewed certificate over the same ACTIVE key. */
+  async renewCertificate(em: EntityManager, a: Activation): Promise<void> {
+    await em.query(
+      `UPDATE seal_keys SET certificate_pem = $2, chain_pem = $3, serial_hex = $4, not_after = $5 WHERE key_id = $1 AND status = 'ACTIVE'`,
+      [a.keyId, a.certificatePem, a.chainPem, a.serialHex, a.notAfter],
+    );
+  }
+
   /** Each organisation with its ACTIVE key, else its PENDING one, else its REVOKED one, else NONE. */
   async listSeals(em: EntityManager): Promise<SealStatus[]> {
     const rows: Array<{ code: string; name: string; status: SealKeyStatus | null; serial_hex: string | null; not_after: Date | null }> =

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from '@edu/persistence';
 import { ObjectStore } from '@edu/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { INTERCHANGE_CONFIG, type InterchangeConfig } from '../../../config.js';
-import { DirectoryRepository } from '../../directory/directory.repository.js';
+import { DirectoryRepository, isInstitution } from '../../directory/directory.repository.js';
 import { InterchangeErrors } from '../interchange-errors.js';
 import type { SubmitDocumentCommand } from './submit-document.command.js';
 
@@ -44,7 +44,7 @@ export class SubmitDocumentHandler {
   async execute(cmd: SubmitDocumentCommand): Promise<SubmissionReceipt> {
     const earlier = await this.findByIdempotencyKey(this.dataSource.manager, cmd);
     if (earlier) return earlier;
-    if (!(await this.directory.isActiveSchool(cmd.issuerCode))) throw InterchangeErrors.unknownSchool(cmd.issuerCode);
+    await this.checkIssuer(cmd.issuerCode);
     if (!(await this.directory.isEnrolled(cmd.studentId, cmd.schoolYear, cmd.issuerCode)))
       throw InterchangeErrors.unknownStudent(cmd.studentId, cmd.schoolYear);
 
@@ -61,6 +61,14 @@ export class SubmitDocumentHandler {
       if (winner) return winner;
       throw err;
     }
+  }
+
+  /** Only an active institution issues: a closed or merged one is told so, with the organisation that took over. */
+  private async checkIssuer(code: string): Promise<void> {
+    const issuer = await this.directory.issuer(code);
+    if (!issuer || !isInstitution(issuer.level)) throw InterchangeErrors.unknownSchool(code);
+    if (issuer.status === 'MERGED') throw InterchangeErrors.issuerMerged(code, issuer.mergedInto);
+    if (issuer.status !== 'ACTIVE') throw InterchangeErrors.issuerClosed(code);
   }
 
   /** Small content stays inline (row and event); big content goes to the staging bucket first (claim check). */

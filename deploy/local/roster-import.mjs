@@ -11,6 +11,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const IDENTITY = process.env.IDENTITY_URL ?? 'http://127.0.0.1:8081';
 const FINAL = new Set(['DONE', 'REJECTED', 'FAILED']);
 const POLL_MS = 250;
+const REDRAW_MS = 200;
 
 /** An access token of the demo operator of the Sở (scope `operations`), from .edu/demo-clients.json. */
 export async function operatorToken() {
@@ -72,12 +73,19 @@ export async function saveReport(id, target, token) {
   await pipeline(Readable.fromWeb(res.body), createWriteStream(target));
 }
 
-function progressBar({ phase, done, total }) {
-  const width = 30;
-  const ratio = total ? Math.min(1, done / total) : 0;
-  const bar = '#'.repeat(Math.round(ratio * width)).padEnd(width, '-');
-  const unit = phase === 'UPLOADING' ? `${(done / 2 ** 20).toFixed(1)}/${(total / 2 ** 20).toFixed(1)} MiB` : `${done.toLocaleString('en')} rows`;
-  process.stderr.write(`\r[${bar}] ${String(Math.round(ratio * 100)).padStart(3)}% ${phase.padEnd(10)} ${unit}    `);
+/** Draws the progress bar on stderr, at most every REDRAW_MS unless the phase changes. */
+function progressBar() {
+  let last = { phase: '', at: 0 };
+  return ({ phase, done, total }) => {
+    const now = performance.now();
+    if (phase === last.phase && now - last.at < REDRAW_MS) return;
+    last = { phase, at: now };
+    const width = 30;
+    const ratio = total ? Math.min(1, done / total) : 0;
+    const bar = '#'.repeat(Math.round(ratio * width)).padEnd(width, '-');
+    const unit = phase === 'UPLOADING' ? `${(done / 2 ** 20).toFixed(1)}/${(total / 2 ** 20).toFixed(1)} MiB` : `${done.toLocaleString('en')} rows`;
+    process.stderr.write(`\r[${bar}] ${String(Math.round(ratio * 100)).padStart(3)}% ${phase.padEnd(10)} ${unit}    `);
+  };
 }
 
 async function main() {
@@ -93,7 +101,7 @@ async function main() {
   const token = await operatorToken();
   let result;
   try {
-    result = await importRoster({ file, kind: values.kind, mode: values.mode, token, onProgress: progressBar });
+    result = await importRoster({ file, kind: values.kind, mode: values.mode, token, onProgress: progressBar() });
   } catch (err) {
     process.stderr.write('\n');
     if (!(err instanceof RosterRefused)) throw err;

@@ -1,6 +1,6 @@
 /**
  * Operator commands. On identity's own schema (events through the outbox, which the running identity service
- * publishes): `seed --out <file>` and `client create --org <code> --role school|ministry|operator`. Without any
+ * publishes): `seed --out <file>` and `client create --org <code> --role school|hub|ministry|operator`. Without any
  * database: `demo-data ...`, which writes a province's demo rosters as CSV files.
  */
 import { DomainError } from '@edu/errors';
@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { generateDemoData } from './modules/demo-data/demo-data-generator.js';
 import { DEMO_DATA_USAGE, readDemoDataOptions } from './modules/demo-data/demo-data-options.js';
 
-const USAGE = `usage: cli.js seed --out <file> | client create --org <code> --role school|ministry|operator\n       cli.js ${DEMO_DATA_USAGE}`;
+const USAGE = `usage: cli.js seed --out <file> | client create --org <code> --role school|hub|ministry|operator\n       cli.js ${DEMO_DATA_USAGE}`;
 const TEXT_OPTIONS = ['out', 'org', 'role', 'preset', 'province', 'schools', 'teachers', 'students', 'seed', 'school-year'] as const;
 
 async function main(argv: string[]): Promise<number> {

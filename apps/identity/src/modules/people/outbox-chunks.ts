@@ -29,21 +29,25 @@ export async function appendFromQuery<R, T extends Topic>(
   onProgress: (appended: number) => unknown = () => undefined,
 ): Promise<number> {
   const chain = new QueryChain(em);
-  await chain.query(`DECLARE announced NO SCROLL CURSOR FOR ${select}`);
-  const fetch = () => handled(chain.query<R[]>(`FETCH ${EVENTS_PER_STATEMENT} FROM announced`));
-  let next = fetch();
-  let inflight: Promise<unknown> = Promise.resolve();
   let appended = 0;
-  for (let rows = await next; rows.length; rows = await next) {
-    next = fetch();
-    const batch = handled(outbox.appendMany(chain.asEntityManager(), rows.map(toEvent)));
+  try {
+    await chain.query(`DECLARE announced NO SCROLL CURSOR FOR ${select}`);
+    const fetch = () => handled(chain.query<R[]>(`FETCH ${EVENTS_PER_STATEMENT} FROM announced`));
+    let next = fetch();
+    let inflight: Promise<unknown> = Promise.resolve();
+    for (let rows = await next; rows.length; rows = await next) {
+      next = fetch();
+      const batch = handled(outbox.appendMany(chain.asEntityManager(), rows.map(toEvent)));
+      await inflight;
+      inflight = batch;
+      appended += rows.length;
+      await onProgress(appended);
+    }
     await inflight;
-    inflight = batch;
-    appended += rows.length;
-    await onProgress(appended);
+    await chain.query('CLOSE announced');
+  } finally {
+    await chain.idle(); // on failure, nothing may still run on the connection when the caller rolls back
   }
-  await inflight;
-  await chain.query('CLOSE announced');
   return appended;
 }
 
@@ -68,21 +72,15 @@ export async function writeAndAnnounce<R, T extends Topic>(
 ): Promise<number> {
   const chain = new QueryChain(em);
   const range = (first: number) => [first, first + plan.keysPerChunk - 1];
-  const outstanding = new Set<Promise<unknown>>();
-  const queue = <P>(p: Promise<P>): Promise<P> => {
-    outstanding.add(handled(p));
-    void p.finally(() => outstanding.delete(p)).catch(() => undefined);
-    return p;
-  };
   let appended = 0;
   try {
-    let rows = plan.keys > 0 ? await queue(chain.query<R[]>(plan.announced, range(1))) : [];
+    let rows = plan.keys > 0 ? await chain.query<R[]>(plan.announced, range(1)) : [];
     let previous: Array<Promise<unknown>> = [];
     for (let first = 1; first <= plan.keys; first += plan.keysPerChunk) {
-      const work: Array<Promise<unknown>> = plan.writes.map((sql) => queue(chain.query(sql, range(first))));
-      const next = first + plan.keysPerChunk <= plan.keys ? queue(chain.query<R[]>(plan.announced, range(first + plan.keysPerChunk))) : null;
+      const work = plan.writes.map((sql) => handled(chain.query(sql, range(first))));
+      const next = first + plan.keysPerChunk <= plan.keys ? handled(chain.query<R[]>(plan.announced, range(first + plan.keysPerChunk))) : null;
       for (let i = 0; i < rows.length; i += EVENTS_PER_STATEMENT) {
-        work.push(queue(outbox.appendMany(chain.asEntityManager(), rows.slice(i, i + EVENTS_PER_STATEMENT).map(plan.toEvent))));
+        work.push(handled(outbox.appendMany(chain.asEntityManager(), rows.slice(i, i + EVENTS_PER_STATEMENT).map(plan.toEvent))));
         await setImmediate(); // lets the chain hand PostgreSQL its next statement between two batches
       }
       await settled(previous);
@@ -93,8 +91,7 @@ export async function writeAndAnnounce<R, T extends Topic>(
     }
     await settled(previous);
   } finally {
-    // On failure, nothing may still be running on the connection when the caller rolls back.
-    await Promise.allSettled([...outstanding]);
+    await chain.idle(); // on failure, nothing may still run on the connection when the caller rolls back
   }
   return appended;
 }

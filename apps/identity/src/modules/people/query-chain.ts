@@ -16,6 +16,11 @@ export class QueryChain {
     return run;
   }
 
+  /** Resolves once every query queued so far has finished, failed or not. */
+  async idle(): Promise<void> {
+    await this.tail;
+  }
+
   asEntityManager(): EntityManager {
     return this as unknown as EntityManager;
   }

@@ -140,19 +140,7 @@ describe('student roster import', () => {
     expect(await count('SELECT count(*) AS n FROM roster_imports')).toBe(imports);
   });
 
-  it('takes an interrupted import up again where its status says', async () => {
-    const { id } = await roster.uploads.receive(
-      (await import('node:stream')).Readable.from([csv(STUDENTS_HEADER, [studentRow(60), studentRow(61)])]),
-      'students', 'all-or-nothing', { clientId: 'op', org: '31000000', role: 'operator', scopes: ['operations'] },
-    );
-    // Validated, then "killed" before the application committed: the status is APPLYING and nothing is applied.
-    await roster.validate.execute((await roster.imports.find(id))!);
-    expect((await roster.imports.find(id))!.status).toBe('APPLYING');
-    await rosterPipeline(ds).worker.runPending();
-    expect(await roster.imports.find(id)).toMatchObject({ status: 'DONE', rowsApplied: 2 });
-  });
-
   it('never lets a sector ID be removed or reissued', async () => {
-    await expect(ds.query(`DELETE FROM sector_ids WHERE sector_id = $1`, [studentRow(60).split(',')[0]])).rejects.toThrow(/never changed/);
+    await expect(ds.query(`DELETE FROM sector_ids WHERE sector_id = $1`, [studentRow(1).split(',')[0]])).rejects.toThrow(/never changed/);
   });
 });

@@ -82,8 +82,11 @@ export class RosterImportWorker implements OnApplicationBootstrap, OnApplication
     if (!imp || !UNFINISHED.includes(imp.status)) return;
     try {
       let t0 = performance.now();
-      const status = imp.status === 'APPLYING' ? 'APPLYING' : await this.validate.execute(imp);
-      this.logger.log(`roster import ${id}: ${status} after validating ${imp.rowsRead} rows in ${seconds(t0)} s`);
+      let status = imp.status;
+      if (status !== 'APPLYING') {
+        status = await this.validate.execute(imp);
+        this.logger.log(`roster import ${id}: ${status} after validating ${imp.rowsRead} rows in ${seconds(t0)} s`);
+      }
       if (status !== 'APPLYING') return;
       t0 = performance.now();
       await this.apply.execute((await this.imports.find(id))!);

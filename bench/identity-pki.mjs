@@ -47,13 +47,27 @@ async function checkOne(dir, request) {
   if (!out.includes('Response verify OK') || !out.includes('Cert Status: good')) throw new Error(`OCSP answer not accepted:\n${out}`);
 }
 
+/**
+ * One OCSP POST. A keep-alive socket the server closed just as it was reused ("other side closed", a reset) is retried
+ * once on a new one: OCSP requests are safe to repeat.
+ */
+async function post(body) {
+  const send = () => fetch(`${IDENTITY}/pki/ocsp`, { method: 'POST', headers: { 'content-type': 'application/ocsp-request' }, body });
+  try {
+    return await send();
+  } catch (err) {
+    if (!['UND_ERR_SOCKET', 'ECONNRESET'].includes(err?.cause?.code)) throw err;
+    return send();
+  }
+}
+
 async function rate(makeRequest, durationMs, concurrency) {
   const until = Date.now() + durationMs;
   let done = 0;
   const started = Date.now();
   const worker = async () => {
     while (Date.now() < until) {
-      const res = await fetch(`${IDENTITY}/pki/ocsp`, { method: 'POST', headers: { 'content-type': 'application/ocsp-request' }, body: makeRequest() });
+      const res = await post(makeRequest());
       const body = Buffer.from(await res.arrayBuffer());
       if (res.status !== 200 || body.length < 100) throw new Error(`OCSP: ${res.status}, ${body.length} bytes`);
       done++;

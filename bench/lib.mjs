@@ -1,6 +1,7 @@
 // Small helpers shared by the benchmarks: the stack's settings, tokens, HTTP and statistics.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { clientToken } from '../deploy/local/client-token.mjs';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -21,17 +22,8 @@ export function demoClients() {
   return JSON.parse(readFileSync(`${ROOT}.edu/demo-clients.json`, 'utf8'));
 }
 
-export async function token(client) {
-  const res = await fetch(`${IDENTITY}/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials',
-  });
-  if (res.status !== 200) throw new Error(`token: ${res.status} ${await res.text()}`);
-  return (await res.json()).access_token;
+export function token(client) {
+  return clientToken(IDENTITY, client);
 }
 
 export async function getJson(path, tok) {

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { clientToken } from './client-token.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const IDENTITY = process.env.IDENTITY_URL ?? 'http://127.0.0.1:8081';
@@ -17,16 +18,7 @@ const REDRAW_MS = 200;
 export async function operatorToken() {
   const client = JSON.parse(readFileSync(`${ROOT}.edu/demo-clients.json`, 'utf8')).find((c) => c.role === 'operator');
   if (!client) throw new Error('no operator client in .edu/demo-clients.json (run ./edu up)');
-  const res = await fetch(`${IDENTITY}/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`,
-    },
-    body: 'grant_type=client_credentials',
-  });
-  if (res.status !== 200) throw new Error(`operator token: ${res.status} ${await res.text()}`);
-  return (await res.json()).access_token;
+  return clientToken(IDENTITY, client);
 }
 
 /** A refusal of the whole upload (bad header, kind or mode...), with identity's code and messages. */

@@ -1,31 +1,24 @@
 import { generateRsaKeyPair } from '@edu/crypto';
-import { openServiceDataSource, type DataSource } from '@edu/persistence';
+import type { DataSource } from '@edu/persistence';
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stackEnv } from '../../../test/support/stack.js';
 import { loadIdentityConfig } from './config.js';
-import { IDENTITY_MIGRATIONS } from './migrations/index.js';
 import { CertificateAuthority } from './modules/pki/certificate-authority.js';
 import { TokenKeys } from './modules/tokens/token-keys.js';
+import { throwawayIdentitySchema } from './testing/throwaway-schema.js';
 
 /** Identity's key custody against the real PostgreSQL, in a throwaway schema: made once, sealed, reopened the same. */
 describe('identity against PostgreSQL', () => {
   const env = stackEnv();
-  const schema = `itest_identity_${randomUUID().slice(0, 8)}`;
   const config = loadIdentityConfig({ ...env, PORT: '8081' });
+  const database = throwawayIdentitySchema('itest_identity');
   let ds: DataSource;
-
-  beforeAll(async () => {
-    ds = await openServiceDataSource({ url: env.DATABASE_URL, schema, migrations: IDENTITY_MIGRATIONS, poolSize: 2 });
-  });
-
-  afterAll(async () => {
-    await ds.query(`DROP SCHEMA ${schema} CASCADE`);
-    await ds.destroy();
+  beforeAll(() => {
+    ds = database();
   });
 
   it('creates the CA once, keeps its keys sealed, and issues seals that OpenSSL chains to it', async () => {

@@ -1,26 +1,17 @@
-import { openServiceDataSource, type DataSource } from '@edu/persistence';
-import { randomUUID } from 'node:crypto';
+import type { DataSource } from '@edu/persistence';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stackEnv } from '../../../../../test/support/stack.js';
-import { IDENTITY_MIGRATIONS } from '../../migrations/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoProvince } from './seed-demo-province.command.js';
+import { throwawayIdentitySchema } from '../../testing/throwaway-schema.js';
 
 /** The seed on an empty registry in a throwaway schema: once, with history and events, then never again. */
 describe('demo seed against PostgreSQL', () => {
-  const env = stackEnv();
-  const schema = `itest_seed_${randomUUID().slice(0, 8)}`;
+  const database = throwawayIdentitySchema('itest_seed');
   let ds: DataSource;
-
-  beforeAll(async () => {
-    ds = await openServiceDataSource({ url: env.DATABASE_URL, schema, migrations: IDENTITY_MIGRATIONS, poolSize: 2 });
-  });
-
-  afterAll(async () => {
-    await ds.query(`DROP SCHEMA ${schema} CASCADE`);
-    await ds.destroy();
+  beforeAll(() => {
+    ds = database();
   });
 
   it('seeds the demo province once and keeps its clients', async () => {

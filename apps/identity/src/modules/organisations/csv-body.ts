@@ -1,30 +1,21 @@
 import { CommonErrors, DomainError } from '@edu/errors';
 import type { IncomingMessage } from 'node:http';
+import { readRawBody } from '../../common/raw-body.js';
 
 export type CsvRequest = IncomingMessage & { is(type: string): string | false | null };
 
 /**
  * The request body of a `text/csv` upload as UTF-8 text. The service's body parsers handle only JSON and forms, so
- * the stream is still unread here; it is read up to `limitBytes`.
+ * the stream is still unread here; it is read up to `limitBytes` and must be UTF-8.
  */
 export async function readCsvBody(req: CsvRequest, limitBytes: number): Promise<string> {
   if (!req.is('text/csv')) throw CommonErrors.unsupportedMediaType('text/csv; charset=utf-8');
   const charset = /charset=([^;]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.trim().toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') throw CommonErrors.unsupportedMediaType('text/csv; charset=utf-8');
-  const tooLarge = CommonErrors.bodyTooLarge(`${Math.round(limitBytes / 1024 / 1024)} MiB`);
-  if (Number(req.headers['content-length'] ?? 0) > limitBytes) throw tooLarge;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limitBytes) {
-      req.resume();
-      throw tooLarge;
-    }
-    chunks.push(chunk);
-  }
+  if (Number(req.headers['content-length'] ?? 0) > limitBytes) throw CommonErrors.bodyTooLarge(`${Math.round(limitBytes / 1024 / 1024)} MiB`);
+  const bytes = await readRawBody(req as AsyncIterable<Buffer>, limitBytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new DomainError('IDENTITY.CSV_ENCODING', 'invalid', {
       vi: 'Tệp CSV phải được mã hóa UTF-8',

@@ -71,3 +71,26 @@ export const personalIdAgainstRegistry = (table: string, idColumn: string): Cros
              WHERE r.personal_id <> '' AND t.personal_id IS NOT NULL AND t.personal_id <> r.personal_id`,
   },
 ];
+
+/**
+ * The row's reference (`column`) must name a row of `table` (by `key`) that is still ACTIVE: `unknown` when it names
+ * none, `inactive` when it names a closed one.
+ */
+export const referenceChecks = (
+  column: string,
+  target: { table: string; key: string },
+  codes: { unknown: ProblemCode; inactive: ProblemCode },
+): CrossCheck[] => [
+  {
+    code: codes.unknown,
+    field: column,
+    select: `SELECT r.row_no, r.${column} AS value, '' AS other FROM {rows} r LEFT JOIN ${target.table} t ON t.${target.key} = r.${column}
+             WHERE r.${column} <> '' AND t.${target.key} IS NULL`,
+  },
+  {
+    code: codes.inactive,
+    field: column,
+    select: `SELECT r.row_no, r.${column} AS value, '' AS other FROM {rows} r JOIN ${target.table} t ON t.${target.key} = r.${column}
+             WHERE t.status <> 'ACTIVE'`,
+  },
+];

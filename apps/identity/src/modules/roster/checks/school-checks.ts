@@ -1,18 +1,8 @@
-import type { CrossCheck } from './cross-check.js';
+import { referenceChecks, type CrossCheck } from './cross-check.js';
 
 /** The row's school must exist, be active and be a school of a level that enrols pupils. */
 export const SCHOOL_CHECKS: readonly CrossCheck[] = [
-  {
-    code: 'UNKNOWN_SCHOOL',
-    field: 'school_code',
-    select: `SELECT r.row_no, r.school_code AS value, '' AS other FROM {rows} r LEFT JOIN organisations o ON o.code = r.school_code
-             WHERE r.school_code <> '' AND o.code IS NULL`,
-  },
-  {
-    code: 'SCHOOL_CLOSED',
-    field: 'school_code',
-    select: `SELECT r.row_no, r.school_code AS value, '' AS other FROM {rows} r JOIN organisations o ON o.code = r.school_code WHERE o.status <> 'ACTIVE'`,
-  },
+  ...referenceChecks('school_code', { table: 'organisations', key: 'code' }, { unknown: 'UNKNOWN_SCHOOL', inactive: 'SCHOOL_CLOSED' }),
   {
     code: 'NOT_A_SCHOOL',
     field: 'school_code',

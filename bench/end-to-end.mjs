@@ -1,5 +1,7 @@
-// Submits N học bạ across the demo schools at full speed with bounded concurrency and measures submit → archived.
+// Submits one học bạ per student of the bench province with bounded concurrency while the schools' homeroom
+// teachers and principals approve their tasks in batches (the seal follows), and measures submit → archived.
 import { randomUUID } from 'node:crypto';
+import { approveUntil } from './bench-province.mjs';
 import { demoClients, getJson, INTERCHANGE, pool, token } from './lib.mjs';
 
 async function feedEnd(tok) {
@@ -11,32 +13,35 @@ async function feedEnd(tok) {
   }
 }
 
-export async function endToEnd({ total, concurrency, onProgress }) {
-  const clients = demoClients();
-  const schools = clients.filter((c) => c.role === 'school');
-  const ministry = await token(clients.find((c) => c.role === 'ministry'));
-  const tokens = await Promise.all(schools.map(token));
-  const bodies = [];
-  for (let s = 0; s < schools.length; s++) {
-    for (let n = 0; n < 12; n++) bodies.push({ s, body: JSON.stringify(await getJson(`/v1/document-types/hoc-ba/example?n=${n}`, tokens[s])) });
-  }
+export async function endToEnd({ province, concurrency, onProgress }) {
+  const { studentIds, schoolOf, clients, signers } = province;
+  const total = studentIds.length;
+  const ministry = await token(demoClients().find((c) => c.role === 'ministry'));
+  const tokens = Object.fromEntries(await Promise.all(Object.entries(clients).map(async ([org, c]) => [org, await token(c)])));
+  const bodies = new Array(total);
+  await pool(total, 16, async (i) => {
+    const tok = tokens[schoolOf.get(studentIds[i])];
+    bodies[i] = { tok, body: JSON.stringify(await getJson(`/v1/document-types/hoc-ba/example?studentId=${studentIds[i]}`, tok)) };
+  });
   const start = await feedEnd(ministry);
   const ids = new Set();
-  let rejected = 0;
+  const errors = [];
+  let retried = 0;
   const t0 = Date.now();
   const submit = pool(total, concurrency, async (i) => {
-    const { s, body } = bodies[i % bodies.length];
+    const { tok, body } = bodies[i];
+    const key = `bench-${randomUUID()}`;
     for (;;) {
       const res = await fetch(`${INTERCHANGE}/v1/documents`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${tokens[s]}`, 'content-type': 'application/json', 'idempotency-key': `bench-${randomUUID()}` },
+        headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json', 'idempotency-key': key },
         body,
       });
       if (res.status === 202) {
         ids.add((await res.json()).id);
         return;
       }
-      rejected++;
+      retried++;
       if (res.status < 500) throw new Error(`submission refused: ${res.status} ${await res.text()}`);
     }
   });
@@ -45,10 +50,9 @@ export async function endToEnd({ total, concurrency, onProgress }) {
   const latencies = [];
   let firstSubmitted = Infinity;
   let lastArchived = 0;
+  const approving = approveUntil({ signers, done: () => latencies.length >= total || Date.now() > deadline, onError: (e) => errors.length < 5 && errors.push(e) });
   let after = start;
-  let submitted = false;
-  void submit.then(() => (submitted = true));
-  const deadline = Date.now() + Math.max(600_000, total * 30);
+  const deadline = Date.now() + Math.max(600_000, total * 60);
   while (latencies.length < total && Date.now() < deadline) {
     const page = await getJson(`/v1/feed?after=${after}&limit=1000`, ministry);
     for (const item of page.items) {
@@ -60,16 +64,20 @@ export async function endToEnd({ total, concurrency, onProgress }) {
       lastArchived = Math.max(lastArchived, arc);
     }
     after = page.nextCursor;
-    onProgress?.(latencies.length, submitted);
+    onProgress?.(latencies.length);
     if (!page.hasMore) await new Promise((r) => setTimeout(r, 250));
   }
   await submit;
   const submitSeconds = (Date.now() - t0) / 1000;
+  const approvals = await approving;
+  if (errors.length) console.log(`\n    approval errors (first ${errors.length}): ${errors.join(' | ')}`);
   return {
     total,
     concurrency,
     accepted: ids.size,
-    retriedAfter5xx: rejected,
+    retriedAfter5xx: retried,
+    approvalCalls: approvals,
+    signers: signers.length,
     archived: latencies.length,
     submitPerSecond: total / submitSeconds,
     endToEndSeconds: (lastArchived - firstSubmitted) / 1000,

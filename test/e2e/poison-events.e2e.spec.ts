@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { call, exampleFor, schoolToken, submit } from '../support/api.js';
 import { consumeUntil, header, produceRaw } from '../support/kafka.js';
 import { pollUntil } from '../support/poll.js';
+import { signDocuments } from '../support/signers.js';
+import { demoClient } from '../support/stack.js';
 
 describe('a poison event goes to the dead-letter topic and the consumers carry on', () => {
   it('dead-letters garbage and mislabelled events on every consumed document topic with the reason', async () => {
@@ -38,6 +40,7 @@ describe('a poison event goes to the dead-letter topic and the consumers carry o
     const token = await schoolToken(2);
     const res = await submit(token, await exampleFor(token, 2));
     expect(res.status).toBe(202);
+    await signDocuments(demoClient('school', 2).org, [res.body.id]);
     await pollUntil(
       () => call<{ status: string }>('GET', `/v1/documents/${res.body.id}`, { token }),
       (r) => r.body.status === 'archived',

@@ -6,6 +6,8 @@ export const interchangeConfigSchema = {
   ...identityClientSchema,
   ...objectStoreSchema,
   STAGING_BUCKET: env.string({ default: 'edu-staging' }),
+  /** Signing renders and seals the học bạ PDF that GET /v1/documents/{id}/pdf serves. */
+  SIGNING_URL: env.string({ default: 'http://127.0.0.1:8082' }),
   /** Canonical content up to this many bytes stays in the database and travels inline in events; larger is staged. */
   INLINE_CONTENT_MAX: env.int({ default: 256 * 1024, min: 0, max: 512 * 1024 }),
   /** Largest accepted submission body. A học bạ is ~10 KB; attachments travel separately. */

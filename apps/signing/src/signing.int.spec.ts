@@ -3,7 +3,6 @@ import {
   CertificateIssuedSchema,
   CertificateRevokedSchema,
   decodeEvent,
-  DocumentSubmittedSchema,
   OrganisationRegisteredSchema,
   Topics,
   uuidv7,
@@ -19,15 +18,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SigningConfig } from './config.js';
 import { SIGNING_MIGRATIONS } from './migrations/index.js';
 import { ActivateSealHandler } from './modules/seals/activate-seal.handler.js';
-import { SoftwareKeyStore } from './modules/seals/key-store.js';
+import { SoftwareKeyStore } from './modules/custody/key-store.js';
 import { RegisterOrganisationHandler } from './modules/seals/register-organisation.handler.js';
 import { RevokeCertificateHandler } from './modules/seals/revoke-certificate.handler.js';
 import { SealDirectory } from './modules/seals/seal-directory.js';
 import { SealKeyRequests } from './modules/seals/seal-key-requests.js';
 import { SealSigners } from './modules/seals/seal-signers.js';
-import { SignDocumentHandler } from './modules/signatures/sign-document.handler.js';
-import { SignatureRecords } from './modules/signatures/signature-records.js';
+import { InstitutionSeal } from './modules/signatures/institution-seal.js';
+import { StagedContent } from './modules/signatures/staged-content.js';
 import { SignerDirectory } from './modules/signers/signer-directory.js';
+import { noTimeStampUnit } from './testing/fakes.js';
 import { stackEnv } from '../../../test/support/stack.js';
 
 const env = stackEnv();
@@ -45,7 +45,7 @@ describe('signing against PostgreSQL and MinIO', () => {
   const content = Buffer.from(JSON.stringify({ hocSinh: 'Nguyễn Văn A', diem: 9.5 }));
   let ds: DataSource;
   let store: ObjectStore;
-  let handlers: { register: RegisterOrganisationHandler; activate: ActivateSealHandler; sign: SignDocumentHandler; revoke: RevokeCertificateHandler };
+  let handlers: { register: RegisterOrganisationHandler; activate: ActivateSealHandler; seal: InstitutionSeal; content: StagedContent; revoke: RevokeCertificateHandler };
   const directory = new SealDirectory();
 
   const run = async (type: Topic, fn: (ctx: EventContext) => Promise<void>) => {
@@ -65,10 +65,11 @@ describe('signing against PostgreSQL and MinIO', () => {
     const signers = new SealSigners(directory, keys);
     const writer = new OutboxWriter('signing');
     handlers = {
-      register: new RegisterOrganisationHandler(directory, new SealKeyRequests(directory, keys, writer)),
-      revoke: new RevokeCertificateHandler(directory, signers, new SignerDirectory()),
+      register: new RegisterOrganisationHandler(directory, new SealKeyRequests(directory, keys, writer), noTimeStampUnit),
+      revoke: new RevokeCertificateHandler(directory, signers, new SignerDirectory(), { revoke: async () => undefined }),
       activate: new ActivateSealHandler(directory, signers),
-      sign: new SignDocumentHandler(store, writer, signers, new SignatureRecords(), { STAGING_BUCKET: bucket } as SigningConfig),
+      seal: new InstitutionSeal(signers),
+      content: new StagedContent(store, { STAGING_BUCKET: bucket } as SigningConfig),
     };
   });
 
@@ -80,7 +81,7 @@ describe('signing against PostgreSQL and MinIO', () => {
     }
   });
 
-  it('takes a school from registration to a verified seal on its first document', async () => {
+  it('takes a school from registration to a verified seal over staged content', async () => {
     const registered = create(OrganisationRegisteredSchema, { code: orgCode, name: 'Trường IT', level: 'THPT', status: 'ACTIVE' });
     await run(Topics.OrganisationRegistered, (ctx) => handlers.register.execute(registered, ctx));
     await run(Topics.OrganisationRegistered, (ctx) => handlers.register.execute(registered, ctx));
@@ -92,11 +93,12 @@ describe('signing against PostgreSQL and MinIO', () => {
     expect(stored.key_envelope).not.toMatch(/PRIVATE KEY/);
 
     const { versionId } = await store.put(bucket, objectKey, content, 'application/json');
-    const submitted = create(DocumentSubmittedSchema, {
-      documentId: uuidv7(), documentType: 'hoc-ba', version: 1, issuerCode: orgCode, studentId: 'HS-IT', schoolYear: '2025-2026',
-      content: { bucket, key: objectKey, sha256: sha256Hex(content), size: BigInt(content.length), versionId: versionId ?? '' },
-    });
-    await expect(run(Topics.DocumentSubmitted, (ctx) => handlers.sign.execute(submitted, ctx))).rejects.toMatchObject({ code: 'SIGNING.SEAL_NOT_READY' });
+    const staged = { bucket, key: objectKey, sha256: sha256Hex(content), size: BigInt(content.length), versionId: versionId ?? '', inline: new Uint8Array() };
+    const bytes = await handlers.content.read(staged);
+    expect(bytes.equals(content)).toBe(true);
+    await expect(handlers.content.read({ ...staged, sha256: 'a'.repeat(64) })).rejects.toMatchObject({ code: 'SIGNING.CONTENT_MISMATCH' });
+    await expect(handlers.content.read({ ...staged, key: `${objectKey}.gone`, versionId: '' })).rejects.toMatchObject({ code: 'SIGNING.CONTENT_MISSING' });
+    await expect(handlers.seal.of(ds.manager, orgCode)).rejects.toMatchObject({ code: 'SIGNING.SEAL_NOT_READY' });
 
     // Play identity: a CA certifies the pending public key.
     const rootKeys = generateRsaKeyPair();
@@ -107,32 +109,20 @@ describe('signing against PostgreSQL and MinIO', () => {
     const issued = create(CertificateIssuedSchema, { orgCode, keyId: request.payload.keyId, purpose: 'seal', serialHex: '', certificatePem: sealPem, chainPem: [issuingPem, rootPem], notAfter: '' });
     await run(Topics.CertificateIssued, (ctx) => handlers.activate.execute(issued, ctx));
 
-    await run(Topics.DocumentSubmitted, (ctx) => handlers.sign.execute(submitted, ctx));
-    await run(Topics.DocumentSubmitted, (ctx) => handlers.sign.execute(submitted, ctx));
-    const rows = await ds.query('SELECT idx, role, cms FROM signatures WHERE document_id = $1', [submitted.documentId]);
-    expect(rows).toHaveLength(1);
-    const [signed, ...again] = await outbox(Topics.DocumentSigned);
-    expect(again).toHaveLength(0);
-    expect(signed.key).toBe(submitted.documentId);
-    const verification = await verifyDetachedCms({ content, cms: Buffer.from(signed.payload.signatures[0].cms), trustedCaPems: [rootPem] });
-    expect(verification.valid).toBe(true);
-    expect(Buffer.from(rows[0].cms).equals(Buffer.from(signed.payload.signatures[0].cms))).toBe(true);
+    const seal = await handlers.seal.of(ds.manager, orgCode);
+    const verification = await verifyDetachedCms({ content: bytes, cms: seal.signer.sign(bytes), trustedCaPems: [rootPem] });
+    expect(verification).toMatchObject({ valid: true, signerSubject: seal.signerSubject });
 
     const seals = await directory.listSeals(ds.manager);
     const active = seals.find((s) => s.org === orgCode)!;
     expect(active).toMatchObject({ status: 'ACTIVE', serial: expect.stringMatching(/^[0-9a-f]+$/) });
 
-    // Identity revokes the seal: the next document fails with the reason, the signature already made stays.
+    // Identity revokes the seal: it seals nothing more, and says why.
     const revoked = create(CertificateRevokedSchema, {
       orgCode, keyId: request.payload.keyId, purpose: 'seal', serialHex: active.serial!.toUpperCase(), reason: 'keyCompromise', revokedAt: new Date().toISOString(),
     });
     await run(Topics.CertificateRevoked, (ctx) => handlers.revoke.execute(revoked, ctx));
-    const next = create(DocumentSubmittedSchema, { ...submitted, documentId: uuidv7() });
-    await run(Topics.DocumentSubmitted, (ctx) => handlers.sign.execute(next, ctx));
-    const [failed] = await outbox(Topics.DocumentSigningFailed);
-    expect(failed).toMatchObject({ key: next.documentId, payload: { code: 'SIGNING.SEAL_REVOKED' } });
-    expect(await ds.query('SELECT 1 FROM signatures WHERE document_id = $1', [next.documentId])).toHaveLength(0);
-    expect(await ds.query('SELECT 1 FROM signatures WHERE document_id = $1', [submitted.documentId])).toHaveLength(1);
+    await expect(handlers.seal.of(ds.manager, orgCode)).rejects.toMatchObject({ code: 'SIGNING.SEAL_REVOKED', text: { en: expect.stringContaining('keyCompromise') } });
     expect((await directory.listSeals(ds.manager)).find((s) => s.org === orgCode)).toMatchObject({ status: 'REVOKED' });
 
     // Re-registering the school does not quietly make a new seal; only an operator's rotation does.

@@ -6,7 +6,10 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { SIGNING_CONFIG, type SigningConfig } from './config.js';
 import { SIGNING_MIGRATIONS } from './migrations/index.js';
 import { SealsModule } from './modules/seals/seals.module.js';
+import { RenditionsModule } from './modules/renditions/renditions.module.js';
 import { SignaturesModule } from './modules/signatures/signatures.module.js';
+import { ValidationsModule } from './modules/validations/validations.module.js';
+import { WorkflowsModule } from './modules/workflows/workflows.module.js';
 
 @Global()
 @Module({})
@@ -19,6 +22,9 @@ export class SigningModule {
         MessagingModule.forRoot({ service: 'signing', brokers: config.KAFKA_BROKERS }),
         SealsModule,
         SignaturesModule,
+        ValidationsModule,
+        WorkflowsModule,
+        RenditionsModule,
       ],
       providers: [
         { provide: SIGNING_CONFIG, useValue: config },

@@ -12,7 +12,8 @@ describe('roles and scopes', () => {
   });
 
   it('gives school staff reading only, and nobody but operators the operations scope', () => {
-    for (const role of ['teacher', 'principal', 'clerk'] as const) expect(ROLE_SCOPES[role]).toEqual([Scopes.DocumentsRead]);
+    for (const role of ['teacher', 'principal'] as const) expect(ROLE_SCOPES[role]).toEqual([Scopes.DocumentsRead, Scopes.Signing]);
+    expect(ROLE_SCOPES.clerk).toEqual([Scopes.DocumentsRead]);
     const operating = Object.entries(ROLE_SCOPES).filter(([, scopes]) => scopes.includes(Scopes.Operations));
     expect(operating.map(([role]) => role)).toEqual(['operator']);
   });

@@ -10,6 +10,8 @@ export const Scopes = {
   FeedRead: 'feed:read',
   Transfers: 'transfers',
   Operations: 'operations',
+  /** Approving or refusing one's own signing tasks with one's key in custody. */
+  Signing: 'signing',
 } as const;
 
 export type Scope = (typeof Scopes)[keyof typeof Scopes];
@@ -26,8 +28,8 @@ export const ROLE_SCOPES: Record<Role, Scope[]> = {
   ministry: [Scopes.DocumentsRead, Scopes.FeedRead],
   operator: [Scopes.DocumentsRead, Scopes.FeedRead, Scopes.Operations],
   hub: [Scopes.DocumentsRead, Scopes.DocumentsSubmit, Scopes.Transfers],
-  teacher: [Scopes.DocumentsRead],
-  principal: [Scopes.DocumentsRead],
+  teacher: [Scopes.DocumentsRead, Scopes.Signing],
+  principal: [Scopes.DocumentsRead, Scopes.Signing],
   clerk: [Scopes.DocumentsRead],
 };
 
@@ -42,6 +44,8 @@ export interface Principal {
   org: string;
   role: Role;
   scopes: string[];
+  /** Set for a person's own sign-in: the sector ID of the person the user is. */
+  personId?: string;
 }
 
 /** True when the principal may see records issued by `issuerCode`. */

@@ -32,6 +32,11 @@ describe('TokenVerifier', () => {
     });
   });
 
+  it("exposes the person a teacher's or principal's token is for", async () => {
+    const token = await sign({ sub: 'u1', org: '31000001', role: 'teacher', scope: 'documents:read signing', person_id: '3100000017' });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ clientId: 'u1', role: 'teacher', personId: '3100000017', scopes: ['documents:read', 'signing'] });
+  });
+
   it('refuses expired, forged and malformed tokens with distinct codes', async () => {
     const expired = await sign({ sub: 'c1', org: 'x', role: 'school' }, '-1m');
     await expect(verifier.verify(expired)).rejects.toMatchObject({ code: 'AUTH.TOKEN_EXPIRED' });

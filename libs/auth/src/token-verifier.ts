@@ -49,7 +49,8 @@ export class TokenVerifier {
     const role = payload.role;
     if (typeof payload.sub !== 'string' || typeof payload.org !== 'string' || !isRole(role)) throw AuthErrors.tokenInvalid();
     const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
-    return { clientId: payload.sub, org: payload.org, role, scopes };
+    const personId = typeof payload.person_id === 'string' && payload.person_id ? payload.person_id : undefined;
+    return { clientId: payload.sub, org: payload.org, role, scopes, ...(personId ? { personId } : {}) };
   }
 
   /** One fetch at a time, at most one per interval; callers arriving meanwhile wait for it. */

@@ -16,6 +16,13 @@ describe('loadConfig', () => {
     expect(cfg.KEK.length).toBe(32);
   });
 
+  it('accepts only the listed words for a choice', () => {
+    const choice = { STORE: env.oneOf(['software', 'pkcs11'], { default: 'software' }) };
+    expect(loadConfig(choice, {}).STORE).toBe('software');
+    expect(loadConfig(choice, { STORE: 'pkcs11' }).STORE).toBe('pkcs11');
+    expect(() => loadConfig(choice, { STORE: 'hsm' })).toThrow(ConfigError);
+  });
+
   it('reports every problem at once, and never defaults a secret', () => {
     try {
       loadConfig(schema, { PORT: '99999', KEK: 'short' });

@@ -37,6 +37,14 @@ export const env = {
       throw new Error(`${name} is required`);
     };
   },
+  /** One of a fixed set of words. */
+  oneOf<T extends string>(choices: readonly T[], opts: { default?: T } = {}): Parser<T> {
+    return (raw, name) => {
+      if ((raw === undefined || raw === '') && opts.default !== undefined) return opts.default;
+      if (choices.includes(raw as T)) return raw as T;
+      throw new Error(`${name} must be one of ${choices.join(', ')}`);
+    };
+  },
   /** 32 bytes, base64: a key-encryption key. */
   key32(): Parser<Buffer> {
     return (raw, name) => {

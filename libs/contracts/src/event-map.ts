@@ -1,9 +1,11 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import {
   DocumentArchivedSchema,
+  DocumentRejectedSchema,
   DocumentSignedSchema,
   DocumentSigningFailedSchema,
   DocumentSubmittedSchema,
+  SignatureRequestedSchema,
 } from './gen/edu/events/v1/documents_pb.js';
 import {
   CertificateIssuedSchema,
@@ -31,6 +33,8 @@ export const EVENT_SCHEMAS = {
   [Topics.TeacherAssigned]: TeacherAssignedSchema,
   [Topics.CertificateRevoked]: CertificateRevokedSchema,
   [Topics.ClientChanged]: ClientChangedSchema,
+  [Topics.SignatureRequested]: SignatureRequestedSchema,
+  [Topics.DocumentRejected]: DocumentRejectedSchema,
 } satisfies Record<Topic, DescMessage>;
 
 export type EventSchemas = typeof EVENT_SCHEMAS;

@@ -15,6 +15,8 @@ export const Topics = {
   TeacherAssigned: 'identity.teacher-assigned.v1',
   CertificateRevoked: 'identity.certificate-revoked.v1',
   ClientChanged: 'identity.client-changed.v1',
+  SignatureRequested: 'signing.signature-requested.v1',
+  DocumentRejected: 'signing.document-rejected.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

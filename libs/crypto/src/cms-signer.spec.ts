@@ -1,3 +1,4 @@
+import { createPublicKey, sign } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CmsSigner, signDetachedCms } from './cms-signer.js';
 import { openssl } from './testing/openssl.js';
@@ -77,6 +78,41 @@ describe('CmsSigner', () => {
     // Same signer and time; only the root is left out of the certificate set, which verifiers take from their trust store.
     expect(opensslVerify(oneShot, content, pki.root.certPem).status).toBe(0);
     expect(oneShot.length).toBeLessThan(cms.length);
+  });
+
+  it('prepare + finish without extras is sign, byte for byte (RSA PKCS #1 v1.5 is deterministic)', () => {
+    const prepared = signer.prepare(content, signingTime);
+    expect(signer.finish(prepared)).toEqual(cms);
+    expect(prepared.signedAttributes[0]).toBe(0xa0);
+    expect(cms.includes(prepared.signatureValue)).toBe(true);
+  });
+
+  it('leaves signing-time out when prepared with null, as PAdES needs', async () => {
+    const signed = signer.finish(signer.prepare(content, null));
+    expect(opensslVerify(signed, content, pki.root.certPem).status).toBe(0);
+    const printed = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'sig.der'], { 'sig.der': signed }).stdout;
+    expect(printed).toContain('messageDigest');
+    expect(printed).not.toContain('signingTime');
+    const result = await verifyDetachedCms({ content, cms: signed, trustedCaPems: [pki.root.certPem] });
+    expect(result.valid).toBe(true);
+    expect(result.signingTime).toBeUndefined();
+  });
+
+  it('signs through a raw signer (an HSM-held key) exactly as with the KeyObject', () => {
+    const key = pki.seal.privateKey;
+    const raw = new CmsSigner({
+      signerCertPem: pki.seal.certPem,
+      chainPems: [pki.issuing.certPem, pki.root.certPem],
+      privateKey: { publicKey: createPublicKey(key), sign: (data) => sign('sha256', data, key) },
+    });
+    expect(raw.sign(content, signingTime)).toEqual(cms);
+  });
+
+  it('refuses a raw signer whose public key or signatures are not the certificate key', () => {
+    const options = { signerCertPem: pki.seal.certPem, chainPems: [] };
+    const otherKey = pki.issuing.privateKey;
+    expect(() => new CmsSigner({ ...options, privateKey: { publicKey: createPublicKey(otherKey), sign: (data) => sign('sha256', data, otherKey) } })).toThrow(/does not match/);
+    expect(() => new CmsSigner({ ...options, privateKey: { publicKey: createPublicKey(pki.seal.privateKey), sign: (data) => sign('sha256', data, otherKey) } })).toThrow(/does not sign/);
   });
 
   it('refuses a private key that does not belong to the signer certificate', () => {

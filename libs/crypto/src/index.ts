@@ -16,3 +16,28 @@ export { validateCertificatePath, type PathResult } from './certificate-path.js'
 export { CmsSigner, signDetachedCms, type CmsSignerOptions, type DetachedCmsRequest } from './cms-signer.js';
 export { verifyDetachedCms, type DetachedCmsVerification, type CmsVerificationResult } from './verify-detached-cms.js';
 export { sealPrivateKey, openPrivateKey, parseKek } from './key-sealing.js';
+export { ConcurrencyLimit, memoryHardWork } from './memory-hard-work.js';
+export { hashPassword, verifyPassword, UNMATCHABLE_PASSWORD_HASH } from './password-hash.js';
+export { type RawSigner, type PreparedSignature, type SignatureExtras } from './cms-signer.js';
+export { cadesSign, type CadesOptions } from './cades/cades-sign.js';
+export { type TimeStampHash } from './timestamp/hash-algorithms.js';
+export { readTimeStampRequest, timeStampQuery, MalformedTimeStampRequest, type TimeStampQuestion, type TimeStampRequestFailure } from './timestamp/time-stamp-request.js';
+export { readTimeStampResponse, timeStampFailureBits, type TimeStampFailure, type TimeStampResponseInfo } from './timestamp/time-stamp-response.js';
+export { TimeStampAuthority, type TimeStampAuthorityOptions, type TimeStampOrder } from './timestamp/time-stamp-authority.js';
+export { readTimeStampToken, TimeStampTokenError, type TimeStampTokenInfo } from './timestamp/time-stamp-token.js';
+export { verifyTimeStampToken, type TimeStampTokenCheck } from './timestamp/verify-time-stamp-token.js';
+export {
+  TimeStampClient,
+  LocalTimeStampClient,
+  HttpTimeStampClient,
+  TimeStampClientError,
+  type HttpTimeStampClientOptions,
+  type TimeStampClientProblem,
+} from './timestamp/time-stamp-client.js';
+export { validateSignatures, MAX_SIGNATURES } from './validation/validate-signatures.js';
+export { revocationPointers, buildOcspRequest, revocationDataExpiry, type RevocationPointers } from './validation/revocation-lookup.js';
+export type {
+  Indication, SubIndication, LocalizedText, CheckName, CheckStatus, ValidationCheck, SignatureLevel, SignerSummary, TimeStampSummary,
+  SignatureReport, ValidationReport, RevocationData, RevocationSource, ExpectedSigner, SignatureValidationInput,
+} from './validation/validation-report.js';
+export { mergeSignedData } from './cades/merge-signed-data.js';

@@ -44,4 +44,14 @@ export const Oid = {
   ocspBasic: '1.3.6.1.5.5.7.48.1.1',
   ocspNonce: '1.3.6.1.5.5.7.48.1.2',
   ocspNoCheck: '1.3.6.1.5.5.7.48.1.5',
+  // Time-stamping (RFC 3161, RFC 5816) and CAdES unsigned attributes and revocation values (RFC 5940)
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+  signingCertificate: '1.2.840.113549.1.9.16.2.12',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
+  riOcspResponse: '1.3.6.1.5.5.7.16.2',
+  // Signature validation: RSASSA-PSS (RFC 4055) and CAdES validation data attributes (ETSI EN 319 122-1)
+  rsassaPss: '1.2.840.113549.1.1.10',
+  mgf1: '1.2.840.113549.1.1.8',
+  certificateValues: '1.2.840.113549.1.9.16.2.23',
+  revocationValues: '1.2.840.113549.1.9.16.2.24',
 } as const;

@@ -3,6 +3,8 @@ import { CreateOrganisations1763900000201 } from './1763900000201-create-organis
 import { CreateSealKeys1763900000202 } from './1763900000202-create-seal-keys.js';
 import { CreateSignatures1763900000203 } from './1763900000203-create-signatures.js';
 import { RevocationAndSigners1764000000500 } from './1764000000500-revocation-and-signers.js';
+import { SigningWorkflows1765000000600 } from './1765000000600-signing-workflows.js';
+import { Custody1765000000700 } from './1765000000700-custody.js';
 
 export const SIGNING_MIGRATIONS = [
   CreateMessagingTables1763900000000,
@@ -10,4 +12,6 @@ export const SIGNING_MIGRATIONS = [
   CreateSealKeys1763900000202,
   CreateSignatures1763900000203,
   RevocationAndSigners1764000000500,
+  SigningWorkflows1765000000600,
+  Custody1765000000700,
 ];

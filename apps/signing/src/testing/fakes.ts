@@ -2,7 +2,7 @@ import { decodeEvent, type DecodedEvent, type Topic } from '@edu/contracts';
 import type { EventContext } from '@edu/messaging';
 import type { EntityManager } from '@edu/persistence';
 import type { KeyObject } from 'node:crypto';
-import { KeyStore, SoftwareKeyStore, type NewSealKey } from '../modules/seals/key-store.js';
+import { KeyStore, SoftwareKeyStore, type CustodyKeyAlgorithm, type NewCustodyKey } from '../modules/custody/key-store.js';
 
 /** Counts how often envelopes are opened, which is what the signer cache exists to avoid. */
 export class CountingKeyStore extends KeyStore {
@@ -11,13 +11,13 @@ export class CountingKeyStore extends KeyStore {
   constructor(readonly inner: SoftwareKeyStore) {
     super();
   }
-  async createSealKey(): Promise<NewSealKey> {
+  async create(algorithm: CustodyKeyAlgorithm): Promise<NewCustodyKey> {
     this.created++;
-    return this.inner.createSealKey();
+    return this.inner.create(algorithm);
   }
-  async openSealKey(envelope: string): Promise<KeyObject> {
+  async open(handle: string): Promise<KeyObject> {
     this.opened++;
-    return this.inner.openSealKey(envelope);
+    return this.inner.open(handle);
   }
 }
 
@@ -43,3 +43,6 @@ export function outboxEvents<T extends Topic>(ctx: ReturnType<typeof recordingCo
       return topics.flatMap((t, i) => (t === topic ? [{ ...decodeEvent(topic, payloads[i]), key: keys[i] }] : []));
     });
 }
+
+/** For specs about institutions' seals: the department's time-stamping unit is not what they test. */
+export const noTimeStampUnit = { requestKeyIfMissing: async () => undefined };

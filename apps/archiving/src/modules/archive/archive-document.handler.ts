@@ -1,4 +1,5 @@
 import { Topics, type EventMeta, type EventPayload } from '@edu/contracts';
+import { mergeSignedData } from '@edu/crypto';
 import { DomainError } from '@edu/errors';
 import { OutboxWriter, type EventContext, type EventHandler } from '@edu/messaging';
 import type { EntityManager } from '@edu/persistence';
@@ -112,7 +113,7 @@ export class ArchiveDocumentHandler implements EventHandler<typeof Topics.Docume
     return buildAsicContainer({
       dataName: `${event.documentType}.json`,
       data: content,
-      signature: Buffer.from(event.signatures[0].cms),
+      signature: allSignatures(event),
       metadata: {
         documentId: event.documentId,
         documentType: event.documentType,
@@ -124,5 +125,18 @@ export class ArchiveDocumentHandler implements EventHandler<typeof Topics.Docume
         signatures: event.signatures.map((s) => ({ index: s.index, role: s.role, signer: s.signerSubject, signedAt: s.signedAt })),
       },
     });
+  }
+}
+
+/**
+ * Every signature of the workflow (teacher, principal, seal) as one SignedData with a SignerInfo each, so the
+ * ASiC-S container's single `signature.p7s` holds them all and any CMS verifier checks them together.
+ */
+function allSignatures(event: DocumentSigned): Buffer {
+  const ordered = [...event.signatures].sort((a, b) => a.index - b.index).map((s) => Buffer.from(s.cms));
+  try {
+    return ordered.length === 1 ? ordered[0] : mergeSignedData(ordered);
+  } catch {
+    throw archiveError('SIGNATURE_MALFORMED', 'a signature is not detached CMS SignedData over the content', 'Chữ ký không phải CMS SignedData tách rời', 'signatures');
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { memoryHardWork } from './memory-hard-work.js';
+import { memoryHardWork } from '@edu/crypto';
 
 /** scrypt is memory-hard: a stolen table of hashes costs an attacker memory as well as time per guess. */
 const PARAMS: ScryptOptions & { N: number; r: number; p: number } = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyLimit } from './memory-hard-work.js';
+import { ConcurrencyLimit } from '@edu/crypto';
 import { SecretVerificationCache } from './secret-verification-cache.js';
 
 describe('SecretVerificationCache', () => {

@@ -1,6 +1,6 @@
 import { CommonErrors, DomainError } from '@edu/errors';
 import type { IncomingMessage } from 'node:http';
-import { readRawBody } from '../../common/raw-body.js';
+import { readRawBody } from '@edu/bootstrap';
 
 export type CsvRequest = IncomingMessage & { is(type: string): string | false | null };
 

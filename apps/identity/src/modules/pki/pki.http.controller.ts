@@ -6,7 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import { CertificateAuthority, type CaName } from './certificate-authority.js';
 import { CrlPublisher } from './crl-publisher.js';
 import { OcspResponder } from './ocsp-responder.js';
-import { readRawBody } from '../../common/raw-body.js';
+import { readRawBody } from '@edu/bootstrap';
 import { TrustAnchorRegistry } from './trust-anchor-registry.js';
 
 const OCSP_REQUEST_LIMIT = 64 * 1024;

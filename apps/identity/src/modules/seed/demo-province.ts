@@ -32,6 +32,9 @@ const GRADES: Record<string, number[]> = { THPT: [10, 11, 12], THCS: [6, 7, 8, 9
  */
 const SEED_FIRST_SERIAL = 9_000_000;
 
+/** Students per demo school; each school's students spread over its grades, one class per grade. */
+export const DEMO_STUDENTS_PER_SCHOOL = 12;
+
 /** `perSchool` students in each demo school, spread over its grades, with valid sector and personal IDs. */
 export function demoStudents(perSchool: number, schoolYear = currentSchoolYear()): Array<{ student: Student; enrolment: Enrolment }> {
   const startYear = Number(schoolYear.slice(0, 4));
@@ -47,6 +50,44 @@ export function demoStudents(perSchool: number, schoolYear = currentSchoolYear()
       };
     }),
   );
+}
+
+const SEED_FIRST_STAFF_SERIAL = 9_500_000;
+
+export interface DemoStaffMember {
+  personId: string;
+  personalId: string;
+  fullName: string;
+  dateOfBirth: string;
+  gender: string;
+  role: 'TEACHER' | 'PRINCIPAL';
+  orgCode: string;
+}
+
+/**
+ * The people who sign the demo schools' records: a principal per school and a homeroom teacher (CHU_NHIEM) for each
+ * class the demo students are in.
+ */
+export function demoStaff(schoolYear = currentSchoolYear()): { staff: DemoStaffMember[]; homerooms: Array<{ personId: string; schoolCode: string; className: string; schoolYear: string }> } {
+  const startYear = Number(schoolYear.slice(0, 4));
+  const people = new PersonFactory(new SeededRandom('demo-province-staff'), HAI_PHONG, SEED_FIRST_STAFF_SERIAL);
+  const member = (role: DemoStaffMember['role'], orgCode: string): DemoStaffMember => {
+    const p = people.staff(role, startYear, 0.7);
+    return { personId: p.id, personalId: p.personalId ?? '', fullName: p.fullName, dateOfBirth: p.dateOfBirth, gender: p.gender, role, orgCode };
+  };
+  const classes = new Map<string, { schoolCode: string; className: string }>();
+  for (const { enrolment: e } of demoStudents(DEMO_STUDENTS_PER_SCHOOL, schoolYear)) classes.set(`${e.schoolCode}|${e.className}`, e);
+  const staff: DemoStaffMember[] = [];
+  const homerooms = [];
+  for (const school of DEMO_ORGANISATIONS.filter((o) => GRADES[o.level])) {
+    staff.push(member('PRINCIPAL', school.code));
+    for (const c of [...classes.values()].filter((c) => c.schoolCode === school.code)) {
+      const teacher = member('TEACHER', school.code);
+      staff.push(teacher);
+      homerooms.push({ personId: teacher.personId, schoolCode: c.schoolCode, className: c.className, schoolYear });
+    }
+  }
+  return { staff, homerooms };
 }
 
 /** Demo API clients: four schools, the ministry and an operator of the Sở (more are added with `./edu client create`). */

@@ -1,15 +1,15 @@
 import { OutboxWriter } from '@edu/messaging';
-import type { DataSource } from '@edu/persistence';
+import type { DataSource, EntityManager } from '@edu/persistence';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ClientRegistry, type RegisteredClient } from '../clients/client-registry.js';
 import { OrganisationImport } from '../organisations/organisation-import.js';
 import { OrganisationJournal } from '../organisations/organisation-journal.js';
 import { OrganisationRepository } from '../organisations/organisation.repository.js';
+import { StaffRegistry } from '../people/staff-registry.js';
 import { StudentEnrolments } from '../people/student-enrolments.js';
-import { DEMO_CLIENTS, DEMO_ORGANISATIONS, demoStudents } from './demo-province.js';
-
-export const DEMO_STUDENTS_PER_SCHOOL = 12;
+import { HOMEROOM, TeacherAssignments } from '../people/teacher-assignments.js';
+import { DEMO_CLIENTS, DEMO_ORGANISATIONS, DEMO_STUDENTS_PER_SCHOOL, demoStaff, demoStudents } from './demo-province.js';
 
 /**
  * Seeds the demo province when the registry is empty and writes the demo clients' credentials to `outFile`. Secrets
@@ -27,6 +27,7 @@ export async function seedDemoProvince(dataSource: DataSource, outFile: string):
     if (seeded) {
       await organisations.apply(em, DEMO_ORGANISATIONS.map((draft, i) => ({ row: i + 2, draft })), 'seed');
       await new StudentEnrolments(outbox).enrol(em, demoStudents(DEMO_STUDENTS_PER_SCHOOL));
+      await seedStaff(em, outbox);
     } else if (existsSync(outFile)) {
       return { seeded, clients: JSON.parse(readFileSync(outFile, 'utf8')) as RegisteredClient[] };
     }
@@ -35,5 +36,34 @@ export async function seedDemoProvince(dataSource: DataSource, outFile: string):
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, `${JSON.stringify(clients, null, 2)}\n`, { mode: 0o600 });
     return { seeded, clients };
+  });
+}
+
+/** The demo schools' principals and homeroom teachers, through the same writers as a roster import. */
+async function seedStaff(em: EntityManager, outbox: OutboxWriter): Promise<void> {
+  const { staff, homerooms } = demoStaff();
+  const column = <T>(rows: T[], f: (r: T) => string) => rows.map(f);
+  await new StaffRegistry(outbox).registerFrom(em, {
+    sql: `SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+            AS t(person_id, personal_id, full_name, date_of_birth, gender, role, org_code)`,
+    params: [
+      column(staff, (s) => s.personId),
+      column(staff, (s) => s.personalId),
+      column(staff, (s) => s.fullName),
+      column(staff, (s) => s.dateOfBirth),
+      column(staff, (s) => s.gender),
+      column(staff, (s) => s.role),
+      column(staff, (s) => s.orgCode),
+    ],
+  });
+  await new TeacherAssignments(outbox).assignFrom(em, {
+    sql: `SELECT t.*, $5::text AS subject FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(person_id, school_code, class_name, school_year)`,
+    params: [
+      column(homerooms, (h) => h.personId),
+      column(homerooms, (h) => h.schoolCode),
+      column(homerooms, (h) => h.className),
+      column(homerooms, (h) => h.schoolYear),
+      HOMEROOM,
+    ],
   });
 }

@@ -12,6 +12,8 @@ export interface TokenGrant {
   org: string;
   role: Role;
   scopes: string[];
+  /** A user's sector ID when the user is a person of the registry (teachers and principals sign in their own name). */
+  personId?: string;
 }
 
 export interface TokenResponse {
@@ -32,7 +34,7 @@ export class AccessTokens {
   async issue(grant: TokenGrant): Promise<TokenResponse> {
     const { kid, privateKey } = this.keys.current();
     const scope = grant.scopes.join(' ');
-    const accessToken = await new SignJWT({ org: grant.org, role: grant.role, scope, client_id: grant.clientId })
+    const accessToken = await new SignJWT({ org: grant.org, role: grant.role, scope, client_id: grant.clientId, ...(grant.personId ? { person_id: grant.personId } : {}) })
       .setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt' })
       .setIssuer(TOKEN_ISSUER)
       .setAudience(TOKEN_AUDIENCE)

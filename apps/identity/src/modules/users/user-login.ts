@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from '@edu/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../../config.js';
 import { AuditActions, AuditLog } from '../audit/audit-log.js';
-import { UNMATCHABLE_PASSWORD_HASH, verifyPassword } from './password-hash.js';
+import { UNMATCHABLE_PASSWORD_HASH, verifyPassword } from '@edu/crypto';
 import { UserErrors } from './user-errors.js';
 
 export interface SignedInUser {

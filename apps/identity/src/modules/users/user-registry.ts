@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditActions, AuditLog, type AuditActor } from '../audit/audit-log.js';
 import { requireActiveOrganisation } from '../clients/active-organisation.js';
 import type { CreateUserCommand } from './create-user.command.js';
-import { hashPassword } from './password-hash.js';
+import { hashPassword } from '@edu/crypto';
 import { UserErrors } from './user-errors.js';
 
 /** A user as operators see it: never the password hash. */

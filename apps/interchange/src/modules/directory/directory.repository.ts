@@ -100,14 +100,15 @@ export class DirectoryRepository {
     }, (issuer) => issuer?.status === 'ACTIVE');
   }
 
-  async isEnrolled(studentId: string, schoolYear: string, schoolCode: string): Promise<boolean> {
+  /** The student's class at the school in that school year, or null when not enrolled there. */
+  async enrolledClass(studentId: string, schoolYear: string, schoolCode: string): Promise<string | null> {
     return this.remembered(`enrolment|${studentId}|${schoolYear}|${schoolCode}`, async () => {
-      const rows = await this.dataSource.query(
-        'SELECT 1 FROM directory_enrolments WHERE student_id = $1 AND school_year = $2 AND school_code = $3',
+      const [row] = await this.dataSource.query(
+        'SELECT class_name FROM directory_enrolments WHERE student_id = $1 AND school_year = $2 AND school_code = $3',
         [studentId, schoolYear, schoolCode],
       );
-      return rows.length > 0;
-    }, (yes) => yes);
+      return (row?.class_name as string | undefined) ?? null;
+    }, (className) => className !== null);
   }
 
   /** The school's enrolments in its latest school year, in a stable order. */

@@ -5,6 +5,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Req, Res
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InterchangeErrors } from './interchange-errors.js';
 import { DocumentRepository } from './read-documents/document.repository.js';
+import { SigningRenditions } from './read-documents/signing-renditions.js';
 import { SubmitDocumentCommand } from './submit-document/submit-document.command.js';
 import { SubmitDocumentHandler } from './submit-document/submit-document.handler.js';
 
@@ -22,6 +23,7 @@ export class DocumentsHttpController {
     @Inject(SubmitDocumentHandler) private readonly submit: SubmitDocumentHandler,
     @Inject(DocumentRepository) private readonly documents: DocumentRepository,
     @Inject(ObjectStore) private readonly store: ObjectStore,
+    @Inject(SigningRenditions) private readonly renditions: SigningRenditions,
   ) {}
 
   @Post()
@@ -67,6 +69,22 @@ export class DocumentsHttpController {
     res.setHeader('Content-Type', 'application/pkcs7-signature');
     res.setHeader('Content-Disposition', `attachment; filename="${id}-${n}.p7s"`);
     res.status(200).send(cms);
+  }
+
+  /**
+   * The học bạ as a PDF a person can read, sealed by the institution (PAdES): signing renders and seals it on the
+   * first request, with the caller's own token, and keeps it.
+   */
+  @Get(':id/pdf')
+  @RequireScopes(Scopes.DocumentsRead)
+  @ApiOkResponse({ description: 'The học bạ as a sealed PDF (application/pdf, PAdES)' })
+  async pdf(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Headers('authorization') authorization: string, @Res() res: RawResponse) {
+    const row = await this.documents.row(id, principal);
+    if (row.status !== 'signed' && row.status !== 'archived') throw InterchangeErrors.notSignedYet();
+    const rendition = await this.renditions.pdf(id, authorization);
+    res.setHeader('Content-Type', rendition.contentType);
+    if (rendition.contentType === 'application/pdf') res.setHeader('Content-Disposition', `inline; filename="${id}.pdf"`);
+    res.status(rendition.status).send(rendition.body);
   }
 
   @Get(':id/evidence')

@@ -49,6 +49,16 @@ export const InterchangeErrors = {
       vi: 'Không có chữ ký thứ tự này',
       en: 'No signature with this number',
     }, 'n'),
+  notSignedYet: () =>
+    new DomainError('INTERCHANGE.NOT_SIGNED_YET', 'conflict', {
+      vi: 'Tài liệu chưa được ký đủ nên chưa có bản PDF',
+      en: 'The document is not fully signed yet, so it has no PDF',
+    }, 'id'),
+  renditionUnavailable: () =>
+    new DomainError('INTERCHANGE.RENDITION_UNAVAILABLE', 'unavailable', {
+      vi: 'Chưa tạo được bản PDF, vui lòng thử lại sau',
+      en: 'The PDF could not be produced right now; please retry later',
+    }, 'id'),
   notArchivedYet: () =>
     new DomainError('INTERCHANGE.NOT_ARCHIVED_YET', 'not-found', {
       vi: 'Tài liệu chưa được lưu trữ',

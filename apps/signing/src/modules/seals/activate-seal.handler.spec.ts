@@ -8,7 +8,7 @@ import { FakeSealDirectory } from '../../testing/fake-seal-directory.js';
 import { recordingContext } from '../../testing/fakes.js';
 import { buildSealPki } from '../../testing/seal-pki.js';
 import { ActivateSealHandler } from './activate-seal.handler.js';
-import { SoftwareKeyStore } from './key-store.js';
+import { SoftwareKeyStore } from '../custody/key-store.js';
 import { SealSigners } from './seal-signers.js';
 
 describe('ActivateSealHandler', () => {

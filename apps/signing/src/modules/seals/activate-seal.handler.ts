@@ -3,7 +3,7 @@ import { parseCertificate } from '@edu/crypto';
 import type { EventContext } from '@edu/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { SigningErrors } from '../../signing-errors.js';
-import { certificateBindingProblem } from './certificate-binding.js';
+import { certificateBindingProblem } from '../custody/certificate-binding.js';
 import { SealDirectory } from './seal-directory.js';
 import { SealSigners } from './seal-signers.js';
 

@@ -5,8 +5,8 @@ import { OutboxWriter } from '@edu/messaging';
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeSealDirectory } from '../../testing/fake-seal-directory.js';
-import { CountingKeyStore, outboxEvents, recordingContext } from '../../testing/fakes.js';
-import { SoftwareKeyStore } from './key-store.js';
+import { CountingKeyStore, noTimeStampUnit, outboxEvents, recordingContext } from '../../testing/fakes.js';
+import { SoftwareKeyStore } from '../custody/key-store.js';
 import { RegisterOrganisationHandler } from './register-organisation.handler.js';
 import { SealKeyRequests } from './seal-key-requests.js';
 
@@ -21,7 +21,7 @@ describe('RegisterOrganisationHandler', () => {
   beforeEach(() => {
     directory = new FakeSealDirectory();
     keys = new CountingKeyStore(new SoftwareKeyStore(randomBytes(32)));
-    handler = new RegisterOrganisationHandler(directory, new SealKeyRequests(directory, keys, new OutboxWriter('signing')));
+    handler = new RegisterOrganisationHandler(directory, new SealKeyRequests(directory, keys, new OutboxWriter('signing')), noTimeStampUnit);
   });
 
   it('creates a pending seal key for an active school and asks identity to certify it', async () => {

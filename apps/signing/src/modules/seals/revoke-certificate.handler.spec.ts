@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeSealDirectory } from '../../testing/fake-seal-directory.js';
 import { recordingContext } from '../../testing/fakes.js';
 import { SignerDirectory } from '../signers/signer-directory.js';
-import { SoftwareKeyStore } from './key-store.js';
+import { SoftwareKeyStore } from '../custody/key-store.js';
 import { RevokeCertificateHandler } from './revoke-certificate.handler.js';
 import { SealSigners } from './seal-signers.js';
 
@@ -33,7 +33,7 @@ describe('RevokeCertificateHandler', () => {
     const signers = new SealSigners(seals, new SoftwareKeyStore(randomBytes(32)));
     invalidated = [];
     signers.invalidate = (org: string) => void invalidated.push(org);
-    handler = new RevokeCertificateHandler(seals, signers, people);
+    handler = new RevokeCertificateHandler(seals, signers, people, { revoke: async () => undefined });
     seals.keys.set('k1', {
       keyId: 'k1', orgCode: 'THPT01', status: 'ACTIVE', envelope: 'x', publicKeyPem: 'p', certificatePem: 'c', chainPem: [], serialHex: '0a', notAfter: null,
     });

@@ -2,6 +2,7 @@ import { Topics, type EventPayload } from '@edu/contracts';
 import type { EventContext } from '@edu/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { SigningErrors } from '../../signing-errors.js';
+import { CustodyPersonKeys } from '../custody/person-keys.js';
 import { SignerDirectory } from '../signers/signer-directory.js';
 import { SealDirectory } from './seal-directory.js';
 import { SealSigners } from './seal-signers.js';
@@ -19,6 +20,7 @@ export class RevokeCertificateHandler {
     @Inject(SealDirectory) private readonly seals: SealDirectory,
     @Inject(SealSigners) private readonly sealSigners: SealSigners,
     @Inject(SignerDirectory) private readonly signers: SignerDirectory,
+    @Inject(CustodyPersonKeys) private readonly personKeys: Pick<CustodyPersonKeys, 'revoke'>,
   ) {}
 
   async execute(event: CertificateRevoked, ctx: EventContext): Promise<void> {
@@ -35,6 +37,7 @@ export class RevokeCertificateHandler {
     if (event.purpose === 'person') {
       if (!event.subjectPersonId) throw SigningErrors.eventIncomplete('subjectPersonId');
       await this.signers.revokeCertificate(ctx.em, { ...revocation, personId: event.subjectPersonId });
+      await this.personKeys.revoke(ctx.em, event.serialHex);
     }
     // Other purposes (TSA, OCSP responder) are not signing's to hold.
   }

@@ -2,7 +2,7 @@ import { Topics, uuidv7 } from '@edu/contracts';
 import { OutboxWriter } from '@edu/messaging';
 import type { EntityManager } from '@edu/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { KeyStore } from './key-store.js';
+import { KeyStore } from '../custody/key-store.js';
 import { SealDirectory } from './seal-directory.js';
 
 export interface Cause {
@@ -21,12 +21,12 @@ export class SealKeyRequests {
 
   async request(em: EntityManager, orgCode: string, cause: Cause = {}): Promise<string> {
     const keyId = uuidv7();
-    const { envelope, publicKeyPem } = await this.keys.createSealKey();
+    const { handle: envelope, publicKeyPem } = await this.keys.create('RSA-2048');
     await this.directory.insertPendingKey(em, { keyId, orgCode, envelope, publicKeyPem });
     await this.outbox.append(em, orgCode, {
       type: Topics.SealKeyRegistered,
       ...cause,
-      payload: { orgCode, keyId, publicKeyPem },
+      payload: { orgCode, keyId, publicKeyPem, purpose: 'seal', personId: '' },
     });
     return keyId;
   }

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeSealDirectory } from '../../testing/fake-seal-directory.js';
 import { CountingKeyStore } from '../../testing/fakes.js';
 import { buildSealPki } from '../../testing/seal-pki.js';
-import { SoftwareKeyStore } from './key-store.js';
+import { SoftwareKeyStore } from '../custody/key-store.js';
 import { SealSigners } from './seal-signers.js';
 
 const em = {} as EntityManager;

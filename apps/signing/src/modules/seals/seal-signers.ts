@@ -1,7 +1,7 @@
 import { CmsSigner, parseCertificate } from '@edu/crypto';
 import type { EntityManager } from '@edu/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { KeyStore } from './key-store.js';
+import { KeyStore } from '../custody/key-store.js';
 import { SealDirectory } from './seal-directory.js';
 
 /** Everything a signature needs from an organisation's active seal, prepared once. */
@@ -63,7 +63,7 @@ export class SealSigners {
   private async build(em: EntityManager, keyId: string): Promise<SealSigner> {
     const key = await this.directory.findKey(em, keyId);
     if (!key?.certificatePem) throw new Error(`seal key ${keyId} vanished or has no certificate`);
-    const privateKey = await this.keys.openSealKey(key.envelope);
+    const privateKey = await this.keys.open(key.envelope);
     const summary = parseCertificate(key.certificatePem);
     return {
       orgCode: key.orgCode,

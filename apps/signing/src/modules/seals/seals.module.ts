@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { SIGNING_CONFIG, type SigningConfig } from '../../config.js';
+import { CustodyModule } from '../custody/custody.module.js';
 import { ActivateSealHandler } from './activate-seal.handler.js';
 import { SignersModule } from '../signers/signers.module.js';
 import { CertificateIssuedKafkaController } from './certificate-issued.kafka.controller.js';
 import { CertificateRevokedKafkaController } from './certificate-revoked.kafka.controller.js';
-import { KeyStore, SoftwareKeyStore } from './key-store.js';
 import { OrganisationRegisteredKafkaController } from './organisation-registered.kafka.controller.js';
 import { RegisterOrganisationHandler } from './register-organisation.handler.js';
 import { RevokeCertificateHandler } from './revoke-certificate.handler.js';
@@ -14,11 +13,10 @@ import { SealSigners } from './seal-signers.js';
 import { SealsHttpController } from './seals.http.controller.js';
 
 @Module({
-  imports: [SignersModule],
+  imports: [SignersModule, CustodyModule],
   controllers: [OrganisationRegisteredKafkaController, CertificateIssuedKafkaController, CertificateRevokedKafkaController, SealsHttpController],
   providers: [
     { provide: SealDirectory, useValue: new SealDirectory() },
-    { provide: KeyStore, useFactory: (c: SigningConfig) => new SoftwareKeyStore(c.EDU_KEK), inject: [SIGNING_CONFIG] },
     SealSigners,
     SealKeyRequests,
     RegisterOrganisationHandler,

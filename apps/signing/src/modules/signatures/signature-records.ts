@@ -22,6 +22,30 @@ export class SignatureRecords {
     return new Set(rows.map((r) => r.document_id));
   }
 
+  /** Every signature of the documents, in signing order, grouped by document. */
+  async forDocuments(em: EntityManager, documentIds: string[]): Promise<Map<string, SignatureRecord[]>> {
+    const out = new Map<string, SignatureRecord[]>();
+    if (!documentIds.length) return out;
+    const rows: Array<Record<string, unknown>> = await em.query(
+      `SELECT document_id, idx, role, cms, signer_subject, signer_certificate_sha256, signed_at FROM signatures
+       WHERE document_id = ANY($1::uuid[]) ORDER BY document_id, idx`,
+      [documentIds],
+    );
+    for (const r of rows) {
+      const id = r.document_id as string;
+      out.set(id, [...(out.get(id) ?? []), {
+        documentId: id,
+        index: Number(r.idx),
+        role: r.role as string,
+        cms: r.cms as Buffer,
+        signerSubject: r.signer_subject as string,
+        signerCertificateSha256: r.signer_certificate_sha256 as string,
+        signedAt: new Date(r.signed_at as string),
+      }]);
+    }
+    return out;
+  }
+
   async insertMany(em: EntityManager, records: SignatureRecord[]): Promise<void> {
     if (!records.length) return;
     await em.query(

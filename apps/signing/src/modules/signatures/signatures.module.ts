@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { SealsModule } from '../seals/seals.module.js';
-import { DocumentSubmittedKafkaController } from './document-submitted.kafka.controller.js';
-import { SignDocumentHandler } from './sign-document.handler.js';
+import { InstitutionSeal } from './institution-seal.js';
 import { SignatureRecords } from './signature-records.js';
+import { StagedContent } from './staged-content.js';
 
+/** The signatures made over documents, the content they cover, and the institutions' seals that make them. */
 @Module({
   imports: [SealsModule],
-  controllers: [DocumentSubmittedKafkaController],
-  providers: [{ provide: SignatureRecords, useValue: new SignatureRecords() }, SignDocumentHandler],
+  providers: [{ provide: SignatureRecords, useValue: new SignatureRecords() }, StagedContent, InstitutionSeal],
+  exports: [SignatureRecords, StagedContent, InstitutionSeal],
 })
 export class SignaturesModule {}

@@ -41,7 +41,7 @@ export class AuthorizationCodes {
       `UPDATE authorization_codes a SET used_at = now() FROM users u
         WHERE a.code_hash = $1 AND a.used_at IS NULL AND u.user_id = a.user_id
         RETURNING a.client_id, a.redirect_uri, a.code_challenge, a.scopes, a.expires_at > now() AS live,
-                  u.user_id, u.org_code, u.role, u.disabled`,
+                  u.user_id, u.org_code, u.role, u.person_id, u.disabled`,
       [hashOf(g.code)],
     );
     if (!row) throw invalidGrant('code', 'The code is unknown or was already used', 'Mã ủy quyền không tồn tại hoặc đã được dùng');
@@ -54,7 +54,7 @@ export class AuthorizationCodes {
     const role = row.role as UserRole;
     // The role may have changed since sign-in: grant only what it allows now.
     const scopes = (row.scopes as string[]).filter((s) => (ROLE_SCOPES[role] as string[]).includes(s));
-    return { sub: row.user_id, clientId: client.clientId, org: row.org_code, role, scopes };
+    return { sub: row.user_id, clientId: client.clientId, org: row.org_code, role, scopes, personId: row.person_id ?? undefined };
   }
 
   /** Forgets codes past their minute: redeeming one would fail as unknown just the same. */

@@ -7,7 +7,7 @@ export interface DocumentView {
   schoolYear: string;
   version: number;
   supersedes: string | null;
-  status: 'received' | 'signing' | 'signed' | 'archived' | 'failed';
+  status: 'received' | 'signing' | 'signed' | 'archived' | 'failed' | 'rejected';
   contentSha256: string;
   contentSize: number;
   submittedAt: string;
@@ -15,6 +15,10 @@ export interface DocumentView {
   archivedAt: string | null;
   /** Why the document could not be signed, when status is `failed`. */
   failure: { code: string; message: { vi: string; en: string } } | null;
+  /** The signing step the document waits for, while status is `signing`. */
+  pendingStep: { step: number; role: string } | null;
+  /** Who refused to sign, at which step and why, when status is `rejected`; the school may submit a new version. */
+  rejection: { step: number; role: string; by: string; reason: string; at: string } | null;
   signatures: Array<{ index: number; role: string; signer: string; signerCertificateSha256: string; signedAt: string }>;
   archive: {
     bucket: string;
@@ -47,6 +51,10 @@ export function toDocumentView(row: Row, signatures: Row[]): DocumentView {
     archivedAt: iso(row.archived_at),
     failure: row.failure_code
       ? { code: row.failure_code as string, message: { vi: row.failure_vi as string, en: row.failure_en as string } }
+      : null,
+    pendingStep: row.status === 'signing' && row.pending_step != null ? { step: Number(row.pending_step), role: row.pending_role as string } : null,
+    rejection: row.status === 'rejected' && row.rejected_step != null
+      ? { step: Number(row.rejected_step), role: row.rejected_role as string, by: row.rejected_by as string, reason: row.rejected_reason as string, at: iso(row.rejected_at)! }
       : null,
     signatures: signatures.map((s) => ({
       index: Number(s.idx),

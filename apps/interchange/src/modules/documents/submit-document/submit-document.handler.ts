@@ -45,13 +45,13 @@ export class SubmitDocumentHandler {
     const earlier = await this.findByIdempotencyKey(this.dataSource.manager, cmd);
     if (earlier) return earlier;
     await this.checkIssuer(cmd.issuerCode);
-    if (!(await this.directory.isEnrolled(cmd.studentId, cmd.schoolYear, cmd.issuerCode)))
-      throw InterchangeErrors.unknownStudent(cmd.studentId, cmd.schoolYear);
+    const className = await this.directory.enrolledClass(cmd.studentId, cmd.schoolYear, cmd.issuerCode);
+    if (className === null) throw InterchangeErrors.unknownStudent(cmd.studentId, cmd.schoolYear);
 
     const id = uuidv7();
     const staged = await this.stage(cmd, id);
     try {
-      const receipt = await this.dataSource.transaction((em) => this.record(em, cmd, id, staged));
+      const receipt = await this.dataSource.transaction((em) => this.record(em, cmd, id, staged, className));
       this.relay.nudge();
       return receipt;
     } catch (err) {
@@ -80,7 +80,8 @@ export class SubmitDocumentHandler {
     return { inline: null, bucket, key, versionId: stored.versionId };
   }
 
-  private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, staged: StagedContent): Promise<SubmissionReceipt> {
+  /** `className` is the student's class that year, from the directory: signing finds the homeroom teacher by it. */
+  private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, staged: StagedContent, className: string): Promise<SubmissionReceipt> {
     // Versions of one student's record for one year are numbered in order; the lock serialises concurrent submissions.
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${cmd.type}|${cmd.studentId}|${cmd.schoolYear}`]);
     const [previous] = await em.query(
@@ -113,6 +114,7 @@ export class SubmitDocumentHandler {
           inline: staged.inline ?? new Uint8Array(),
         },
         supersedesDocumentId: previous?.id ?? '',
+        className,
       },
     });
     return { id, status: 'received', version, replayed: false };

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file edu/events/v1/documents.proto.
  */
 export const file_edu_events_v1_documents: GenFile = /*@__PURE__*/
-  fileDesc("Ch1lZHUvZXZlbnRzL3YxL2RvY3VtZW50cy5wcm90bxINZWR1LmV2ZW50cy52MSJqCglPYmplY3RSZWYSDgoGYnVja2V0GAEgASgJEgsKA2tleRgCIAEoCRIOCgZzaGEyNTYYAyABKAkSDAoEc2l6ZRgEIAEoAxISCgp2ZXJzaW9uX2lkGAUgASgJEg4KBmlubGluZRgGIAEoDCLZAQoRRG9jdW1lbnRTdWJtaXR0ZWQSEwoLZG9jdW1lbnRfaWQYASABKAkSFQoNZG9jdW1lbnRfdHlwZRgCIAEoCRIPCgd2ZXJzaW9uGAMgASgFEhMKC2lzc3Vlcl9jb2RlGAQgASgJEhIKCnN0dWRlbnRfaWQYBSABKAkSEwoLc2Nob29sX3llYXIYBiABKAkSKQoHY29udGVudBgHIAEoCzIYLmVkdS5ldmVudHMudjEuT2JqZWN0UmVmEh4KFnN1cGVyc2VkZXNfZG9jdW1lbnRfaWQYCCABKAkigwEKCVNpZ25hdHVyZRINCgVpbmRleBgBIAEoBRIMCgRyb2xlGAIgASgJEhYKDnNpZ25lcl9zdWJqZWN0GAMgASgJEiEKGXNpZ25lcl9jZXJ0aWZpY2F0ZV9zaGEyNTYYBCABKAkSCwoDY21zGAUgASgMEhEKCXNpZ25lZF9hdBgGIAEoCSLkAQoORG9jdW1lbnRTaWduZWQSEwoLZG9jdW1lbnRfaWQYASABKAkSFQoNZG9jdW1lbnRfdHlwZRgCIAEoCRIPCgd2ZXJzaW9uGAMgASgFEhMKC2lzc3Vlcl9jb2RlGAQgASgJEhIKCnN0dWRlbnRfaWQYBSABKAkSEwoLc2Nob29sX3llYXIYBiABKAkSKQoHY29udGVudBgHIAEoCzIYLmVkdS5ldmVudHMudjEuT2JqZWN0UmVmEiwKCnNpZ25hdHVyZXMYCCADKAsyGC5lZHUuZXZlbnRzLnYxLlNpZ25hdHVyZSKCAQoQRG9jdW1lbnRBcmNoaXZlZBITCgtkb2N1bWVudF9pZBgBIAEoCRIrCgljb250YWluZXIYAiABKAsyGC5lZHUuZXZlbnRzLnYxLk9iamVjdFJlZhIUCgxyZXRhaW5fdW50aWwYAyABKAkSFgoOcmV0ZW50aW9uX21vZGUYBCABKAkiYAoVRG9jdW1lbnRTaWduaW5nRmFpbGVkEhMKC2RvY3VtZW50X2lkGAEgASgJEgwKBGNvZGUYAiABKAkSEQoJcmVhc29uX3ZpGAMgASgJEhEKCXJlYXNvbl9lbhgEIAEoCWIGcHJvdG8z");
+  fileDesc("Ch1lZHUvZXZlbnRzL3YxL2RvY3VtZW50cy5wcm90bxINZWR1LmV2ZW50cy52MSJqCglPYmplY3RSZWYSDgoGYnVja2V0GAEgASgJEgsKA2tleRgCIAEoCRIOCgZzaGEyNTYYAyABKAkSDAoEc2l6ZRgEIAEoAxISCgp2ZXJzaW9uX2lkGAUgASgJEg4KBmlubGluZRgGIAEoDCLtAQoRRG9jdW1lbnRTdWJtaXR0ZWQSEwoLZG9jdW1lbnRfaWQYASABKAkSFQoNZG9jdW1lbnRfdHlwZRgCIAEoCRIPCgd2ZXJzaW9uGAMgASgFEhMKC2lzc3Vlcl9jb2RlGAQgASgJEhIKCnN0dWRlbnRfaWQYBSABKAkSEwoLc2Nob29sX3llYXIYBiABKAkSKQoHY29udGVudBgHIAEoCzIYLmVkdS5ldmVudHMudjEuT2JqZWN0UmVmEh4KFnN1cGVyc2VkZXNfZG9jdW1lbnRfaWQYCCABKAkSEgoKY2xhc3NfbmFtZRgJIAEoCSKDAQoJU2lnbmF0dXJlEg0KBWluZGV4GAEgASgFEgwKBHJvbGUYAiABKAkSFgoOc2lnbmVyX3N1YmplY3QYAyABKAkSIQoZc2lnbmVyX2NlcnRpZmljYXRlX3NoYTI1NhgEIAEoCRILCgNjbXMYBSABKAwSEQoJc2lnbmVkX2F0GAYgASgJIuQBCg5Eb2N1bWVudFNpZ25lZBITCgtkb2N1bWVudF9pZBgBIAEoCRIVCg1kb2N1bWVudF90eXBlGAIgASgJEg8KB3ZlcnNpb24YAyABKAUSEwoLaXNzdWVyX2NvZGUYBCABKAkSEgoKc3R1ZGVudF9pZBgFIAEoCRITCgtzY2hvb2xfeWVhchgGIAEoCRIpCgdjb250ZW50GAcgASgLMhguZWR1LmV2ZW50cy52MS5PYmplY3RSZWYSLAoKc2lnbmF0dXJlcxgIIAMoCzIYLmVkdS5ldmVudHMudjEuU2lnbmF0dXJlIoIBChBEb2N1bWVudEFyY2hpdmVkEhMKC2RvY3VtZW50X2lkGAEgASgJEisKCWNvbnRhaW5lchgCIAEoCzIYLmVkdS5ldmVudHMudjEuT2JqZWN0UmVmEhQKDHJldGFpbl91bnRpbBgDIAEoCRIWCg5yZXRlbnRpb25fbW9kZRgEIAEoCSJgChVEb2N1bWVudFNpZ25pbmdGYWlsZWQSEwoLZG9jdW1lbnRfaWQYASABKAkSDAoEY29kZRgCIAEoCRIRCglyZWFzb25fdmkYAyABKAkSEQoJcmVhc29uX2VuGAQgASgJIsABChJTaWduYXR1cmVSZXF1ZXN0ZWQSEwoLZG9jdW1lbnRfaWQYASABKAkSDwoHdGFza19pZBgCIAEoCRIVCg1kb2N1bWVudF90eXBlGAMgASgJEhMKC2lzc3Vlcl9jb2RlGAQgASgJEgwKBHN0ZXAYBSABKAUSDAoEcm9sZRgGIAEoCRIaChJhc3NpZ25lZV9wZXJzb25faWQYByABKAkSDgoGZHVlX2F0GAggASgJEhAKCHJlbWluZGVyGAkgASgIIowBChBEb2N1bWVudFJlamVjdGVkEhMKC2RvY3VtZW50X2lkGAEgASgJEg8KB3Rhc2tfaWQYAiABKAkSDAoEc3RlcBgDIAEoBRIMCgRyb2xlGAQgASgJEhEKCXBlcnNvbl9pZBgFIAEoCRIOCgZyZWFzb24YBiABKAkSEwoLcmVqZWN0ZWRfYXQYByABKAliBnByb3RvMw");
 
 /**
  * Content by value or by claim check. Content up to the inline threshold (256 KiB; a học bạ is ~3.5 KB) travels in
@@ -109,6 +109,13 @@ export type DocumentSubmitted = Message<"edu.events.v1.DocumentSubmitted"> & {
    * @generated from field: string supersedes_document_id = 8;
    */
   supersedesDocumentId: string;
+
+  /**
+   * the student's class at the issuer in that school year (from interchange's directory)
+   *
+   * @generated from field: string class_name = 9;
+   */
+  className: string;
 };
 
 /**
@@ -296,4 +303,124 @@ export type DocumentSigningFailed = Message<"edu.events.v1.DocumentSigningFailed
  */
 export const DocumentSigningFailedSchema: GenMessage<DocumentSigningFailed> = /*@__PURE__*/
   messageDesc(file_edu_events_v1_documents, 5);
+
+/**
+ * signing.signature-requested.v1 — a signing task became due for a person (or is overdue: reminder), keyed by document id.
+ *
+ * @generated from message edu.events.v1.SignatureRequested
+ */
+export type SignatureRequested = Message<"edu.events.v1.SignatureRequested"> & {
+  /**
+   * @generated from field: string document_id = 1;
+   */
+  documentId: string;
+
+  /**
+   * @generated from field: string task_id = 2;
+   */
+  taskId: string;
+
+  /**
+   * @generated from field: string document_type = 3;
+   */
+  documentType: string;
+
+  /**
+   * @generated from field: string issuer_code = 4;
+   */
+  issuerCode: string;
+
+  /**
+   * from 1, in signing order
+   *
+   * @generated from field: int32 step = 5;
+   */
+  step: number;
+
+  /**
+   * homeroom-teacher, subject-teacher, principal, authorised-signatory
+   *
+   * @generated from field: string role = 6;
+   */
+  role: string;
+
+  /**
+   * @generated from field: string assignee_person_id = 7;
+   */
+  assigneePersonId: string;
+
+  /**
+   * RFC 3339
+   *
+   * @generated from field: string due_at = 8;
+   */
+  dueAt: string;
+
+  /**
+   * true when the task is overdue and this is a reminder
+   *
+   * @generated from field: bool reminder = 9;
+   */
+  reminder: boolean;
+};
+
+/**
+ * Describes the message edu.events.v1.SignatureRequested.
+ * Use `create(SignatureRequestedSchema)` to create a new message.
+ */
+export const SignatureRequestedSchema: GenMessage<SignatureRequested> = /*@__PURE__*/
+  messageDesc(file_edu_events_v1_documents, 6);
+
+/**
+ * signing.document-rejected.v1 — a signer refused to sign; the document goes back to the school. Keyed by document id.
+ *
+ * @generated from message edu.events.v1.DocumentRejected
+ */
+export type DocumentRejected = Message<"edu.events.v1.DocumentRejected"> & {
+  /**
+   * @generated from field: string document_id = 1;
+   */
+  documentId: string;
+
+  /**
+   * @generated from field: string task_id = 2;
+   */
+  taskId: string;
+
+  /**
+   * @generated from field: int32 step = 3;
+   */
+  step: number;
+
+  /**
+   * @generated from field: string role = 4;
+   */
+  role: string;
+
+  /**
+   * @generated from field: string person_id = 5;
+   */
+  personId: string;
+
+  /**
+   * the signer's words
+   *
+   * @generated from field: string reason = 6;
+   */
+  reason: string;
+
+  /**
+   * RFC 3339
+   *
+   * @generated from field: string rejected_at = 7;
+   */
+  rejectedAt: string;
+};
+
+/**
+ * Describes the message edu.events.v1.DocumentRejected.
+ * Use `create(DocumentRejectedSchema)` to create a new message.
+ */
+export const DocumentRejectedSchema: GenMessage<DocumentRejected> = /*@__PURE__*/
+  messageDesc(file_edu_events_v1_documents, 7);
 

@@ -1,0 +1,49 @@
+import { decodeEvent, Topics } from '@edu/contracts';
+import { sha256Hex } from '@edu/crypto';
+import { OutboxWriter, type OutboxRelay } from '@edu/messaging';
+import type { DataSource, EntityManager } from '@edu/persistence';
+import type { ObjectStore } from '@edu/storage';
+import { describe, expect, it } from 'vitest';
+import type { InterchangeConfig } from '../../../config.js';
+import type { DirectoryRepository } from '../../directory/directory.repository.js';
+import type { SubmitDocumentCommand } from './submit-document.command.js';
+import { SubmitDocumentHandler } from './submit-document.handler.js';
+
+const content = Buffer.from('{"className":"10A1"}');
+const command = {
+  idempotencyKey: 'k1', clientId: 'school-app', type: 'hoc-ba', issuerCode: 'THPT01', schoolYear: '2025-2026', studentId: '3150000002',
+  canonicalContent: content, contentSha256: sha256Hex(content), requestSha256: 'r1',
+} as unknown as SubmitDocumentCommand;
+
+function handlerWith(className: string | null) {
+  const outbox: Buffer[] = [];
+  const em = {
+    query: async (text: string, params: unknown[]) => {
+      if (text.startsWith('INSERT INTO outbox')) outbox.push(...(params[3] as Buffer[]));
+      return [];
+    },
+  } as unknown as EntityManager;
+  const dataSource = { manager: em, transaction: (work: (e: EntityManager) => Promise<unknown>) => work(em) } as unknown as DataSource;
+  const directory = {
+    issuer: async () => ({ code: 'THPT01', level: 'THPT', status: 'ACTIVE', mergedInto: null }),
+    enrolledClass: async () => className,
+  } as unknown as DirectoryRepository;
+  const handler = new SubmitDocumentHandler(dataSource, {} as ObjectStore, new OutboxWriter('interchange'), { nudge: () => undefined } as unknown as OutboxRelay,
+    directory, { INLINE_CONTENT_MAX: 256 * 1024 } as InterchangeConfig);
+  return { handler, outbox };
+}
+
+describe('SubmitDocumentHandler', () => {
+  it('tells signing the student\'s class that year, from the directory', async () => {
+    const { handler, outbox } = handlerWith('10A1');
+    const receipt = await handler.execute(command);
+    const [event] = outbox.map((bytes) => decodeEvent(Topics.DocumentSubmitted, bytes));
+    expect(event.payload).toMatchObject({ documentId: receipt.id, className: '10A1', issuerCode: 'THPT01', schoolYear: '2025-2026', studentId: '3150000002' });
+  });
+
+  it('refuses a student not enrolled at the school that year', async () => {
+    const { handler, outbox } = handlerWith(null);
+    await expect(handler.execute(command)).rejects.toMatchObject({ code: 'INTERCHANGE.UNKNOWN_STUDENT' });
+    expect(outbox).toHaveLength(0);
+  });
+});

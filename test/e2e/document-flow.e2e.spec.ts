@@ -104,14 +104,18 @@ describe('a học bạ goes from school to ministry', () => {
     expect((await store.get(archive.bucket, archive.key, archive.versionId)).equals(evidence.bytes)).toBe(true);
   });
 
-  it('validates the archived container: three signatures, each PASSED at level B-LT', async () => {
+  it('validates the archived container: three signatures, each PASSED at level B-LT and matched to its workflow step', async () => {
     const evidence = await call('GET', `/v1/documents/${doc.id}/evidence`, { token: school });
-    const report = await call<{ indication: string; signatures: Array<{ indication: string; level: string; signer: { subject: string } }> }>('POST', '/v1/validations', {
+    const report = await call<{ indication: string; signatures: Array<{ indication: string; level: string; workflowStep?: { role: string; documentId: string } }> }>('POST', '/v1/validations', {
       base: URLS.signing, body: { container: evidence.bytes.toString('base64') },
     });
     expect(report.status, JSON.stringify(report.body).slice(0, 800)).toBe(200);
     expect(report.body.indication, JSON.stringify(report.body).slice(0, 1500)).toBe('PASSED');
     expect(report.body.signatures.map((r) => [r.indication, r.level])).toEqual([['PASSED', 'B-LT'], ['PASSED', 'B-LT'], ['PASSED', 'B-LT']]);
+    // Each signature is matched to the workflow step it fulfils.
+    expect(report.body.signatures.map((r) => [r.workflowStep?.role, r.workflowStep?.documentId])).toEqual([
+      ['homeroom-teacher', doc.id], ['principal', doc.id], ['institution-seal', doc.id],
+    ]);
   });
 
   it('lists the record in the ministry feed exactly once', async () => {

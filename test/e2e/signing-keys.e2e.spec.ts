@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, schoolToken, tokenFor } from '../support/api.js';
+import { pollUntil } from '../support/poll.js';
 import { demoSigner, signerSession, type SignerSession } from '../support/signers.js';
 import { demoClient, URLS } from '../support/stack.js';
 
@@ -68,5 +69,19 @@ describe('signing keys in custody and signing PINs', () => {
     // The PIN is now 864202; put the demo PIN back for the other specs.
     const back = await call('PUT', '/v1/signing-keys/me/pin', { ...signing, token: teacher.token, body: { currentPin: '864202', newPin: teacher.pin } });
     expect(back.status).toBe(204);
+  });
+
+  it('rotates the key on the PIN: identity certifies the new one, which replaces the old', async () => {
+    const me = () => call<{ status: string; keyId: string; serialHex: string }>('GET', '/v1/signing-keys/me', { ...signing, token: teacher.token });
+    const before = (await me()).body;
+    const wrong = await call<ErrorBody>('POST', '/v1/signing-keys/me/rotation', { ...signing, token: teacher.token, body: { pin: '000001' } });
+    expect(wrong.body.code).toBe('SIGNING.PIN_WRONG');
+    const rotation = await call<{ keyId: string; status: string }>('POST', '/v1/signing-keys/me/rotation', { ...signing, token: teacher.token, body: { pin: teacher.pin } });
+    expect(rotation.status).toBe(202);
+    expect(rotation.body.keyId).not.toBe(before.keyId);
+    const after = await pollUntil(me, (r) => r.body.keyId === rotation.body.keyId && r.body.status === 'ACTIVE', { what: 'the rotated key certified' });
+    expect(after.body.serialHex).not.toBe(before.serialHex);
+    const audit = await call<Array<{ action: string }>>('GET', '/v1/signing-keys/me/audit', { ...signing, token: teacher.token });
+    expect(audit.body.map((a) => a.action)).toEqual(expect.arrayContaining(['KEY_ROTATION_REQUESTED', 'KEY_ACTIVATED']));
   });
 });

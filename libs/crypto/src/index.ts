@@ -34,7 +34,7 @@ export {
   type HttpTimeStampClientOptions,
   type TimeStampClientProblem,
 } from './timestamp/time-stamp-client.js';
-export { validateSignatures, MAX_SIGNATURES } from './validation/validate-signatures.js';
+export { validateSignatures, overall as overallVerdict, MAX_SIGNATURES } from './validation/validate-signatures.js';
 export { revocationPointers, buildOcspRequest, revocationDataExpiry, type RevocationPointers } from './validation/revocation-lookup.js';
 export type {
   Indication, SubIndication, LocalizedText, CheckName, CheckStatus, ValidationCheck, SignatureLevel, SignerSummary, TimeStampSummary,

@@ -92,7 +92,8 @@ function unreadable(base: Pick<SignatureReport, 'index' | 'source' | 'bestSignat
   return { index: base.index, source: base.source, ...verdict, level: 'none', bestSignatureTime: base.bestSignatureTime, checks: list };
 }
 
-function overall(reports: SignatureReport[]): Pick<ValidationReport, 'indication' | 'subIndication' | 'message'> {
+/** The overall verdict of signature reports: FAILED if any failed, else INDETERMINATE if any, else PASSED. */
+export function overall(reports: SignatureReport[]): Pick<ValidationReport, 'indication' | 'subIndication' | 'message'> {
   if (!reports.length) return { indication: 'INDETERMINATE', message: { vi: 'Không có chữ ký nào để kiểm tra', en: 'There is no signature to validate' } };
   const worst: Indication = reports.some((r) => r.indication === 'FAILED') ? 'FAILED' : reports.some((r) => r.indication === 'INDETERMINATE') ? 'INDETERMINATE' : 'PASSED';
   if (worst === 'PASSED') {

@@ -27,7 +27,8 @@ export interface LocalizedText {
   en: string;
 }
 
-export type CheckName = 'format' | 'signing-certificate' | 'integrity' | 'timestamp' | 'chain' | 'validity' | 'revocation' | 'signer';
+/** `role` is added by a service that knows the document's workflow: the signer signed the step their role owns. */
+export type CheckName = 'format' | 'signing-certificate' | 'integrity' | 'timestamp' | 'chain' | 'validity' | 'revocation' | 'signer' | 'role';
 export type CheckStatus = 'passed' | 'failed' | 'indeterminate' | 'skipped';
 
 export interface ValidationCheck {
@@ -76,6 +77,8 @@ export interface SignatureReport {
   timeStamp?: TimeStampSummary;
   /** The time proved by a valid signature time-stamp, else the validation time. */
   bestSignatureTime: Date;
+  /** Set by a service that knows the document: the workflow step this signature fulfils. */
+  workflowStep?: { documentId: string; step: number; role: string };
   checks: ValidationCheck[];
 }
 

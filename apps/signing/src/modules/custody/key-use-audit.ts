@@ -5,7 +5,7 @@ export interface KeyUse {
   keyId?: string | null;
   /** Who acted: a user's or client's token subject, or `system`. */
   actor: string;
-  action: 'KEY_REQUESTED' | 'KEY_ACTIVATED' | 'KEY_REVOKED' | 'PIN_SET' | 'PIN_CHANGED' | 'PIN_FAILED' | 'PIN_LOCKED' | 'PIN_REFUSED_LOCKED' | 'PIN_UNLOCKED' | 'KEY_UNLOCKED' | 'KEY_USED';
+  action: 'KEY_REQUESTED' | 'KEY_ROTATION_REQUESTED' | 'KEY_ACTIVATED' | 'KEY_REVOKED' | 'PIN_SET' | 'PIN_CHANGED' | 'PIN_FAILED' | 'PIN_LOCKED' | 'PIN_REFUSED_LOCKED' | 'PIN_UNLOCKED' | 'KEY_UNLOCKED' | 'KEY_USED';
   detail?: Record<string, unknown>;
 }
 

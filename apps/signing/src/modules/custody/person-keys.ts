@@ -83,6 +83,22 @@ export class CustodyPersonKeys extends PersonKeys {
     if (open.length) throw CustodyErrors.keyExists();
 
     await this.pins.set(em, p.personId, pin);
+    return this.newKey(em, p, 'KEY_REQUESTED');
+  }
+
+  /**
+   * A new key for a person who has one (suspected exposure, or before the certificate expires): made in custody on the
+   * person's PIN and certified by identity; its activation retires the current key, which signs until then.
+   */
+  async rotate(em: EntityManager, p: { personId: string; orgCode: string; actor: string }, pin: string): Promise<{ keyId: string }> {
+    await this.pins.verify(p.personId, pin, p.actor);
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person-key|${p.personId}`]);
+    const pending: unknown[] = await em.query(`SELECT 1 FROM person_keys WHERE person_id = $1 AND status = 'PENDING'`, [p.personId]);
+    if (pending.length) throw CustodyErrors.keyExists();
+    return this.newKey(em, p, 'KEY_ROTATION_REQUESTED');
+  }
+
+  private async newKey(em: EntityManager, p: { personId: string; orgCode: string; actor: string }, action: 'KEY_REQUESTED' | 'KEY_ROTATION_REQUESTED'): Promise<{ keyId: string }> {
     const keyId = uuidv7();
     const { handle, publicKeyPem } = await this.keys.create('RSA-2048');
     await em.query(
@@ -93,7 +109,7 @@ export class CustodyPersonKeys extends PersonKeys {
       type: Topics.SealKeyRegistered,
       payload: { orgCode: p.orgCode, keyId, publicKeyPem, purpose: 'person', personId: p.personId },
     });
-    await this.audit.record(em, { personId: p.personId, keyId, actor: p.actor, action: 'KEY_REQUESTED' });
+    await this.audit.record(em, { personId: p.personId, keyId, actor: p.actor, action });
     return { keyId };
   }
 

@@ -34,6 +34,16 @@ export class SigningKeysHttpController {
     return { keyId, status: 'PENDING' };
   }
 
+  @Post('me/rotation')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'A new key for me, on my PIN (body: {pin}); identity certifies it and it replaces the current one' })
+  async rotate(@CurrentPrincipal() p: Principal, @Body() body: unknown): Promise<{ keyId: string; status: 'PENDING' }> {
+    const personId = personOf(p);
+    const pin = field(body, 'pin');
+    const { keyId } = await this.dataSource.transaction((em) => this.keys.rotate(em, { personId, orgCode: p.org, actor: p.clientId }, pin));
+    return { keyId, status: 'PENDING' };
+  }
+
   @Get('me')
   @ApiOperation({ summary: 'My signing key: NONE, PENDING or ACTIVE, its certificate serial and expiry' })
   async mine(@CurrentPrincipal() p: Principal): Promise<PersonKeyStatus> {

@@ -16,13 +16,17 @@ import { ASIC_MIMETYPES } from './asic-container.js';
 import { VALIDATION_BODY_SCHEMA, VALIDATION_REPORT_SCHEMA } from './validation-openapi.js';
 import { readValidationRequest, type ValidationHttpRequest } from './validation-request.js';
 import { ValidationsService } from './validations.service.js';
+import { WorkflowRoles } from './workflow-roles.js';
 
 /** Public verification (no token): a university, an employer or the ministry checks a record's signatures. */
 @ApiTags('validations')
 @Public()
 @Controller('v1/validations')
 export class ValidationsHttpController {
-  constructor(@Inject(ValidationsService) private readonly service: ValidationsService) {}
+  constructor(
+    @Inject(ValidationsService) private readonly service: ValidationsService,
+    @Inject(WorkflowRoles) private readonly roles: Pick<WorkflowRoles, 'annotate'>,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -37,6 +41,7 @@ export class ValidationsHttpController {
   @ApiUnsupportedMediaTypeResponse({ description: 'COMMON.UNSUPPORTED_MEDIA_TYPE' })
   @ApiServiceUnavailableResponse({ description: 'SIGNING.TRUST_ANCHORS_UNAVAILABLE: identity could not be reached yet' })
   async validate(@Req() req: ValidationHttpRequest): Promise<ValidationReport> {
-    return this.service.validate(await readValidationRequest(req));
+    const request = await readValidationRequest(req);
+    return this.roles.annotate(request.content, await this.service.validate(request));
   }
 }

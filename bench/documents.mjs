@@ -15,6 +15,7 @@ const { values } = parseArgs({
   allowPositionals: true,
 });
 const SERVICES = ['interchange', 'identity', 'signing', 'archiving'];
+let shown = -1;
 const BARS = { documentsPerSecond: 100, p99Ms: 5000, rssMiB: 256 };
 
 console.log('==> bench: baseline 1/2 — openssl speed rsa2048 (one core)');
@@ -27,7 +28,7 @@ console.log(`==> bench: end to end — ${province.studentIds.length} học bạ 
 const e2e = await endToEnd({
   province,
   concurrency: Number(values.concurrency),
-  onProgress: (n) => process.stdout.write(`\r    archived ${n}`),
+  onProgress: (n) => n !== shown && process.stdout.write(`\r    archived ${(shown = n)}`),
 });
 process.stdout.write('\n');
 

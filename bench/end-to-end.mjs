@@ -50,13 +50,14 @@ export async function endToEnd({ province, concurrency, onProgress }) {
   const latencies = [];
   let firstSubmitted = Infinity;
   let lastArchived = 0;
+  const deadline = Date.now() + Math.max(600_000, total * 60);
   const approving = approveUntil({ signers, done: () => latencies.length >= total || Date.now() > deadline, onError: (e) => errors.length < 5 && errors.push(e) });
   let after = start;
-  const deadline = Date.now() + Math.max(600_000, total * 60);
   while (latencies.length < total && Date.now() < deadline) {
     const page = await getJson(`/v1/feed?after=${after}&limit=1000`, ministry);
     for (const item of page.items) {
-      if (!item.id) continue;
+      // Only this run's records: the feed also lists whatever else the stack archives meanwhile.
+      if (!item.id || !ids.has(item.id)) continue;
       const sub = Date.parse(item.submittedAt);
       const arc = Date.parse(item.archivedAt);
       latencies.push(arc - sub);

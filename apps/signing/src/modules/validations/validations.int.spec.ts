@@ -1,5 +1,6 @@
 import { authProviders } from '@edu/auth';
 import { startService } from '@edu/bootstrap';
+import { DataSource } from '@edu/persistence';
 import { CmsSigner, generateKeyPair, generateRsaKeyPair, issueCertificate, OcspResponseSigner, readOcspRequest, type ValidationReport } from '@edu/crypto';
 import type { ErrorBody } from '@edu/errors';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
@@ -82,8 +83,13 @@ describe('POST /v1/validations', () => {
       module: ValidationsTestRoot,
       global: true,
       imports: [ValidationsModule],
-      providers: [{ provide: SIGNING_CONFIG, useValue: { IDENTITY_URL: identityUrl } }, ...authProviders(identityUrl)],
-      exports: [SIGNING_CONFIG],
+      providers: [
+        { provide: SIGNING_CONFIG, useValue: { IDENTITY_URL: identityUrl } },
+        ...authProviders(identityUrl),
+        // The workflow-role annotation looks the content up among signed records; none of these are.
+        { provide: DataSource, useValue: { query: async () => [] } },
+      ],
+      exports: [SIGNING_CONFIG, DataSource],
     };
     app = await startService({ name: 'signing', title: 'edu-interop signing', module, port: 0 });
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

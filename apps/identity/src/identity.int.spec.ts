@@ -31,7 +31,12 @@ describe('identity against PostgreSQL', () => {
     const stored: Array<{ key_envelope: string }> = await ds.query('SELECT key_envelope FROM ca_keys');
     expect(stored).toHaveLength(2);
     for (const row of stored) {
-      expect(row.key_envelope).not.toMatch(/PRIVATE KEY|MII/);
+      // A sealed envelope, not a key: no PEM armour, and no DER key (base64 "MII…") anywhere in its fields. Random
+      // ciphertext may contain the letters MII anywhere; a field that is plain DER would start with them.
+      expect(row.key_envelope).not.toMatch(/PRIVATE KEY/);
+      const envelope = JSON.parse(row.key_envelope);
+      expect(Object.keys(envelope).sort()).toEqual(['dataKey', 'keyFormat', 'payload', 'version']);
+      expect(envelope.payload.algorithm).toBe('aes-256-gcm');
       expect(JSON.parse(row.key_envelope).payload.algorithm).toBe('aes-256-gcm');
     }
 

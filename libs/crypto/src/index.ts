@@ -36,6 +36,7 @@ export {
 } from './timestamp/time-stamp-client.js';
 export { validateSignatures, overall as overallVerdict, MAX_SIGNATURES } from './validation/validate-signatures.js';
 export { revocationPointers, buildOcspRequest, revocationDataExpiry, type RevocationPointers } from './validation/revocation-lookup.js';
+export { ocspFinding, type RevocationFinding } from './validation/revocation-findings.js';
 export type {
   Indication, SubIndication, LocalizedText, CheckName, CheckStatus, ValidationCheck, SignatureLevel, SignerSummary, TimeStampSummary,
   SignatureReport, ValidationReport, RevocationData, RevocationSource, ExpectedSigner, SignatureValidationInput,

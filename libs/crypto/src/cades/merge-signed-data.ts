@@ -1,5 +1,4 @@
 import * as asn1js from 'asn1js';
-import { Oid } from '../oids.js';
 import { encode, Tag, tlv } from '../der.js';
 
 interface SignedDataParts {
@@ -37,7 +36,7 @@ export function mergeSignedData(signatures: Buffer[]): Buffer {
     ...(crls.length ? [tlv(Tag.contextConstructed1, ...crls)] : []),
     tlv(Tag.set, ...parts.flatMap((p) => p.signerInfos)),
   );
-  return tlv(Tag.sequence, encode(new asn1js.ObjectIdentifier({ value: Oid.signedData })), tlv(Tag.contextConstructed0, signedData));
+  return tlv(Tag.sequence, SIGNED_DATA_OID, tlv(Tag.contextConstructed0, signedData));
 }
 
 /**

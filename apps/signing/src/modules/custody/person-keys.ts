@@ -36,11 +36,13 @@ export abstract class PersonKeys {
 }
 
 const SIGNING_ROLES = ['TEACHER', 'PRINCIPAL'];
+/** People's keys kept open at once, least recently used closed first. */
+const MAX_OPEN_KEYS = 1000;
 
 /**
  * People's signing keys in custody (RSA-2048, sealed under the KEK). A person enrols once with a PIN: signing makes
  * the key and identity certifies it (SealKeyRegistered with purpose `person`, answered by CertificateIssued). Keys are
- * opened once and kept as CmsSigners, never re-parsed per signature.
+ * opened once and kept as CmsSigners (the 1,000 most recently used), never re-parsed per signature.
  */
 @Injectable()
 export class CustodyPersonKeys extends PersonKeys {
@@ -188,6 +190,11 @@ export class CustodyPersonKeys extends PersonKeys {
       })();
       signer.catch(() => this.signers.delete(row.key_id));
       this.signers.set(row.key_id, signer);
+      // 32,000 teachers each sign a few times a year: keep the recent ones open, not every key ever used.
+      if (this.signers.size > MAX_OPEN_KEYS) this.signers.delete(this.signers.keys().next().value!);
+    } else {
+      this.signers.delete(row.key_id);
+      this.signers.set(row.key_id, signer); // most recently used last
     }
     return signer;
   }

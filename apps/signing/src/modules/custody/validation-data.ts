@@ -1,5 +1,4 @@
-import * as pkijs from 'pkijs';
-import * as asn1js from 'asn1js';
+import { buildOcspRequest, ocspFinding, revocationDataExpiry } from '@edu/crypto';
 import { X509Certificate } from 'node:crypto';
 
 export interface RevocationValues {
@@ -39,19 +38,20 @@ export class ValidationData {
   }
 
   private ocsp(certificate: Buffer, issuer: Buffer): Promise<Buffer> {
-    const key = `ocsp|${new X509Certificate(certificate).serialNumber}`;
-    return this.cached(key, async () => {
-      const request = await ocspRequest(certificate, issuer);
-      const der = await this.post(`${this.identityUrl}/pki/ocsp`, request);
-      return { der, until: ocspUntil(der) };
+    const cert = new X509Certificate(certificate);
+    return this.cached(`ocsp|${cert.serialNumber}`, async () => {
+      const der = await this.post(`${this.identityUrl}/pki/ocsp`, buildOcspRequest(certificate, issuer));
+      // Checked as a verifier will: signed by the issuer or its responder, about this certificate, and good.
+      const finding = ocspFinding(der, { cert, issuer: new X509Certificate(issuer), validationTime: new Date() });
+      if (finding?.status !== 'good') throw new Error(`OCSP does not say the certificate is good (${finding ? finding.status : 'no answer for it'})`);
+      return { der, until: finding.nextUpdate?.getTime() ?? Date.now() + MAX_AGE_MS };
     });
   }
 
   private rootCrl(): Promise<Buffer> {
     return this.cached('crl|root', async () => {
       const der = await this.get(`${this.identityUrl}/pki/crl/root.crl`);
-      const crl = pkijs.CertificateRevocationList.fromBER(der);
-      return { der, until: crl.nextUpdate ? crl.nextUpdate.value.getTime() : Date.now() + MAX_AGE_MS };
+      return { der, until: revocationDataExpiry({ crl: der })?.getTime() ?? Date.now() + MAX_AGE_MS };
     });
   }
 
@@ -87,25 +87,4 @@ export class ValidationData {
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
     return Buffer.from(await res.arrayBuffer());
   }
-}
-
-async function ocspRequest(certificate: Buffer, issuer: Buffer): Promise<Buffer> {
-  const request = new pkijs.OCSPRequest();
-  await request.createForCertificate(pkijs.Certificate.fromBER(certificate), {
-    hashAlgorithm: 'SHA-256',
-    issuerCertificate: pkijs.Certificate.fromBER(issuer),
-  });
-  return Buffer.from(request.toSchema(true).toBER(false));
-}
-
-/** The single response's nextUpdate; a response that is not `successful` and `good` is refused. */
-function ocspUntil(der: Buffer): number {
-  const response = pkijs.OCSPResponse.fromBER(der);
-  if (response.responseStatus.valueBlock.valueDec !== 0 || !response.responseBytes) throw new Error('OCSP responder did not answer successfully');
-  const basic = pkijs.BasicOCSPResponse.fromBER(response.responseBytes.response.valueBlock.valueHexView);
-  const [single] = basic.tbsResponseData.responses;
-  if (!single) throw new Error('OCSP response holds no answer');
-  const status = single.certStatus as asn1js.BaseBlock;
-  if (status.idBlock.tagNumber !== 0) throw new Error('the certificate is not good according to OCSP');
-  return single.nextUpdate ? single.nextUpdate.getTime() : Date.now() + MAX_AGE_MS;
 }

@@ -50,6 +50,7 @@ const result = {
   submitPerSecond: e2e.submitPerSecond,
   latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99), max: lat[lat.length - 1] },
   peakRssMiB: rss,
+  cpuMsPerDocument: e2e.cpuMsPerDocument,
   baselines: { opensslRsa2048SignsPerSecond: opensslSigns, minioPutPerSecond: minioPuts },
   ratios: {
     documentsPerOpensslSign: e2e.documentsPerSecond / opensslSigns,
@@ -64,6 +65,7 @@ console.log(`  submissions accepted          ${fmt(result.submitPerSecond)} /s`)
 console.log(`  signers / approval calls      ${e2e.signers} / ${e2e.approvalCalls}   (3 signatures + 3 time-stamps per record)`);
 console.log(`  latency p50 / p95 / p99       ${result.latencyMs.p50} / ${result.latencyMs.p95} / ${result.latencyMs.p99} ms   (p99 bar ≤ ${BARS.p99Ms} ms)`);
 for (const s of SERVICES) console.log(`  peak RSS ${s.padEnd(12)}         ${fmt(rss[s])} MiB   (bar ≤ ${BARS.rssMiB})`);
+console.log(`  CPU ms per document           ${Object.entries(e2e.cpuMsPerDocument).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}`);
 console.log(`  baseline openssl rsa2048      ${fmt(opensslSigns)} signs/s   ratio documents/s ÷ signs/s = ${fmt(result.ratios.documentsPerOpensslSign, 3)}`);
 console.log(`  baseline MinIO PUT (${containerSize / 1024} KiB)   ${fmt(minioPuts)} PUT/s     ratio documents/s ÷ PUT/s = ${fmt(result.ratios.documentsPerMinioPut, 3)}`);
 

@@ -2,6 +2,7 @@
 // teachers and principals approve their tasks in batches (the seal follows), and measures submit → archived.
 import { randomUUID } from 'node:crypto';
 import { approveUntil } from './bench-province.mjs';
+import { cpuPerUnit, cpuSnapshot } from './cpu.mjs';
 import { demoClients, getJson, INTERCHANGE, pool, token } from './lib.mjs';
 
 async function feedEnd(tok) {
@@ -27,6 +28,8 @@ export async function endToEnd({ province, concurrency, onProgress }) {
   const ids = new Set();
   const errors = [];
   let retried = 0;
+  const COMPONENTS = ['interchange', 'identity', 'signing', 'archiving', 'postgres', 'kafka', 'minio'];
+  const cpuBefore = cpuSnapshot(COMPONENTS);
   const t0 = Date.now();
   const submit = pool(total, concurrency, async (i) => {
     const { tok, body } = bodies[i];
@@ -68,6 +71,7 @@ export async function endToEnd({ province, concurrency, onProgress }) {
     onProgress?.(latencies.length);
     if (!page.hasMore) await new Promise((r) => setTimeout(r, 250));
   }
+  const cpuMsPerDocument = cpuPerUnit(cpuBefore, cpuSnapshot(COMPONENTS), latencies.length);
   await submit;
   const submitSeconds = (Date.now() - t0) / 1000;
   const approvals = await approving;
@@ -84,5 +88,6 @@ export async function endToEnd({ province, concurrency, onProgress }) {
     endToEndSeconds: (lastArchived - firstSubmitted) / 1000,
     documentsPerSecond: latencies.length / ((lastArchived - firstSubmitted) / 1000),
     latenciesMs: latencies.sort((a, b) => a - b),
+    cpuMsPerDocument,
   };
 }

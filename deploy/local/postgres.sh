@@ -78,7 +78,7 @@ pg_up() {
     port_free "$PG_PORT" 5 || die postgres "port $PG_PORT is taken by another process"
     say postgres "starting on 127.0.0.1:$PG_PORT"
     pg_as "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-      -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1" start >/dev/null \
+      -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 ${EDU_PG_OPTIONS:-}" start >/dev/null \
       || { tail_log postgres; die postgres "pg_ctl start failed"; }
   fi
   head -1 "$PG_DATA/postmaster.pid" >"$(pid_file postgres)"

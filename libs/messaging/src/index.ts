@@ -5,6 +5,7 @@ export * from './inbox-consumer.js';
 export * from './incoming-message.js';
 export * from './dead-letter-publisher.js';
 export * from './messaging-tables.migration.js';
+export * from './outbox-storage.migration.js';
 export * from './nest/messaging.module.js';
 export * from './nest/kafka-transport.js';
 export * from './nest/batching-kafka.server.js';

@@ -6,7 +6,8 @@ interface OutboxRow {
   id: string;
   topic: string;
   key: string;
-  payload: Buffer;
+  /** base64 */
+  payload: string;
   headers: Record<string, string>;
 }
 
@@ -57,12 +58,13 @@ export class OutboxRelay {
     return this.dataSource.transaction(async (em) => {
       const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox')) AS locked`);
       if (!locked) return 0;
+      // base64 rather than bytea's hex output: a third more bytes than the payload instead of twice as many.
       const rows: OutboxRow[] = await em.query(
-        'SELECT id, topic, key, payload, headers FROM outbox ORDER BY id LIMIT $1',
+        "SELECT id, topic, key, encode(payload, 'base64') AS payload, headers FROM outbox ORDER BY id LIMIT $1",
         [this.opts.batchSize],
       );
       if (!rows.length) return 0;
-      await this.publisher.send(rows.map((r) => ({ topic: r.topic, key: r.key, value: r.payload, headers: r.headers })));
+      await this.publisher.send(rows.map((r) => ({ topic: r.topic, key: r.key, value: Buffer.from(r.payload, 'base64'), headers: r.headers })));
       await em.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       return rows.length;
     });

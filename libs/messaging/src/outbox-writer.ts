@@ -1,4 +1,5 @@
 import { encodeEvent, type EventMeta, type NewEvent, type Topic } from '@edu/contracts';
+import { insertRows } from '@edu/persistence';
 import { currentCorrelationId, currentTraceparent } from '@edu/telemetry';
 import type { EntityManager } from 'typeorm';
 
@@ -7,6 +8,18 @@ export const HEADER_EVENT_ID = 'event-id';
 export const HEADER_TRACEPARENT = 'traceparent';
 /** The trace context of the work that wrote the event; `traceparent` itself is rewritten by the producer's span. */
 export const HEADER_ORIGIN_TRACEPARENT = 'edu-origin-traceparent';
+
+const OUTBOX_COLUMNS: Array<[string, string]> = [['event_id', 'uuid'], ['topic', 'text'], ['key', 'text'], ['payload', 'bytea'], ['headers', 'jsonb']];
+
+/** The rows of an outbox INSERT written by OutboxWriter, from its parameters: for fakes that record SQL in unit tests. */
+export function outboxRowsOf(params: unknown[]): Array<{ eventId: string; topic: string; key: string; payload: Buffer }> {
+  const rows = [];
+  for (let i = 0; i < params.length; i += OUTBOX_COLUMNS.length) {
+    const [eventId, topic, key, payload] = params.slice(i, i + OUTBOX_COLUMNS.length) as [string, string, string, Buffer];
+    rows.push({ eventId, topic, key, payload });
+  }
+  return rows;
+}
 
 /** Appends events to the outbox inside the caller's transaction: the state change and its events commit together. */
 export class OutboxWriter {
@@ -33,13 +46,10 @@ export class OutboxWriter {
       const { meta, bytes } = encodeEvent({ ...event, correlationId, producer: this.producer } as NewEvent<T>);
       const headers: Record<string, string> = { [HEADER_EVENT_TYPE]: meta.type, [HEADER_EVENT_ID]: meta.eventId };
       if (traceparent) headers[HEADER_TRACEPARENT] = headers[HEADER_ORIGIN_TRACEPARENT] = traceparent;
-      return { meta, key, payload: Buffer.from(bytes), headers: JSON.stringify(headers) };
+      return { meta, key, payload: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), headers: JSON.stringify(headers) };
     });
-    await em.query(
-      `INSERT INTO outbox (event_id, topic, key, payload, headers)
-       SELECT a, b, c, d, e FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[]) WITH ORDINALITY AS t(a, b, c, d, e, n) ORDER BY n`,
-      [rows.map((r) => r.meta.eventId), rows.map((r) => r.meta.type), rows.map((r) => r.key), rows.map((r) => r.payload), rows.map((r) => r.headers)],
-    );
+    // In order: the relay publishes by id, so a key's events leave in the order they were appended.
+    await insertRows(em, 'outbox', OUTBOX_COLUMNS, rows.map((r) => [r.meta.eventId, r.meta.type, r.key, r.payload, r.headers]));
     return rows.map((r) => r.meta);
   }
 }

@@ -1,5 +1,5 @@
 import { decodeEvent, type DecodedEvent, type Topic } from '@edu/contracts';
-import type { EventContext } from '@edu/messaging';
+import { outboxRowsOf, type EventContext } from '@edu/messaging';
 import type { EntityManager } from '@edu/persistence';
 import type { KeyObject } from 'node:crypto';
 import { KeyStore, SoftwareKeyStore, type CustodyKeyAlgorithm, type NewCustodyKey } from '../modules/custody/key-store.js';
@@ -35,13 +35,9 @@ export function recordingContext(eventId = '0199a000-0000-7000-8000-000000000001
 
 /** The events an OutboxWriter appended through `recordingContext`, decoded. */
 export function outboxEvents<T extends Topic>(ctx: ReturnType<typeof recordingContext>, topic: T): Array<DecodedEvent<T> & { key: string }> {
-  // OutboxWriter writes rows as parallel arrays: event ids, topics, keys, payloads, headers.
   return ctx.sql
     .filter((q) => q.text.startsWith('INSERT INTO outbox'))
-    .flatMap((q) => {
-      const [, topics, keys, payloads] = q.params as [string[], string[], string[], Buffer[]];
-      return topics.flatMap((t, i) => (t === topic ? [{ ...decodeEvent(topic, payloads[i]), key: keys[i] }] : []));
-    });
+    .flatMap((q) => outboxRowsOf(q.params).flatMap((r) => (r.topic === topic ? [{ ...decodeEvent(topic, r.payload), key: r.key }] : [])));
 }
 
 /** For specs about institutions' seals: the department's time-stamping unit is not what they test. */

@@ -54,6 +54,8 @@ export class TimeStampAuthority {
   private readonly signedDataHead: Buffer;
   private readonly eContentType = encode(new asn1js.ObjectIdentifier({ value: Oid.tstInfo }));
   private readonly certificatesField: Buffer;
+  /** The TSA certificate first, then its chain (DER): what a token carries when asked with certReq. */
+  readonly certificates: Buffer[];
   private readonly contentInfoHead = encode(new asn1js.ObjectIdentifier({ value: Oid.signedData }));
 
   constructor(options: TimeStampAuthorityOptions) {
@@ -82,8 +84,8 @@ export class TimeStampAuthority {
     this.signerInfoHead = Buffer.concat([unsignedInteger(1n), tlv(Tag.sequence, signer.issuerDer, signer.serialDer), encode(algorithmIdentifier(Oid.sha256, false))]);
     this.signatureAlgorithm = encode(signatureAlgorithmFor(key).toSchema());
     this.signedDataHead = Buffer.concat([unsignedInteger(3n), encode(new asn1js.Set({ value: [algorithmIdentifier(Oid.sha256, false)] }))]);
-    const certificates = uniqueCertificates([cert.raw, ...options.chainPems.map((pem) => new X509Certificate(pem).raw)]);
-    this.certificatesField = tlv(Tag.contextConstructed0, ...certificates);
+    this.certificates = uniqueCertificates([cert.raw, ...options.chainPems.map((pem) => new X509Certificate(pem).raw)]);
+    this.certificatesField = tlv(Tag.contextConstructed0, ...this.certificates);
   }
 
   /**

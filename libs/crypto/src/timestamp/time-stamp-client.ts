@@ -11,19 +11,29 @@ export abstract class TimeStampClient {
   abstract stamp(digest: Buffer): Promise<Buffer>;
 }
 
-/** Stamps with a TimeStampAuthority in this process; `nextSerial` hands out the TSA's unique serial numbers. */
+/**
+ * Stamps with a TimeStampAuthority in this process; `nextSerial` hands out the TSA's unique serial numbers. Tokens
+ * carry the TSA's certificates unless `certReq` is false: a CAdES B-LT signature holds them once in its own
+ * SignedData, where validators (ours, and `openssl ts -verify -untrusted`) find them.
+ */
 export class LocalTimeStampClient extends TimeStampClient {
   constructor(
     private readonly authority: TimeStampAuthority,
     private readonly nextSerial: () => Promise<bigint>,
     private readonly clock: () => Date = () => new Date(),
+    private readonly certReq = true,
   ) {
     super();
   }
 
+  /** The TSA certificate first, then its chain. */
+  get certificates(): Buffer[] {
+    return this.authority.certificates;
+  }
+
   async stamp(digest: Buffer): Promise<Buffer> {
     const serial = await this.nextSerial();
-    return this.authority.token({ hashAlgorithm: 'sha256', digest, certReq: true }, serial, this.clock());
+    return this.authority.token({ hashAlgorithm: 'sha256', digest, certReq: this.certReq }, serial, this.clock());
   }
 }
 

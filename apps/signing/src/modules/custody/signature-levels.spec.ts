@@ -2,7 +2,11 @@ import { buildCrl, CmsSigner, generateKeyPair, issueCertificate, LocalTimeStampC
 import { DomainError } from '@edu/errors';
 import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { opensslVerifyDetached } from '../../../../../test/support/openssl.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { opensslIn, opensslVerifyDetached } from '../../../../../test/support/openssl.js';
 import { CadesBaselineLt } from './signature-levels.js';
 import { ValidationData } from './validation-data.js';
 
@@ -39,9 +43,12 @@ function world(ocspStatus: () => OcspCertStatus) {
   }) as typeof fetch;
   let serial = 0n;
   const authority = new TimeStampAuthority({ certificatePem: tsa.pem, chainPems: [issuingPem, rootPem], privateKey: tsa.key, policyOid: '2.25.1' });
-  const levels = new CadesBaselineLt(async () => ({ client: new LocalTimeStampClient(authority, async () => ++serial), local: true }), new ValidationData(IDENTITY, fetchFn));
+  const levels = new CadesBaselineLt(async (withCertificates) => {
+    const client = new LocalTimeStampClient(authority, async () => ++serial, undefined, withCertificates);
+    return { client, tsaCertificates: client.certificates };
+  }, new ValidationData(IDENTITY, fetchFn));
   const signer = new CmsSigner({ signerCertPem: seal.pem, chainPems: [issuingPem, rootPem], privateKey: seal.key });
-  return { levels, signer, fetches, chainPem: `${rootPem}${issuingPem}`, serial: () => serial };
+  return { levels, signer, fetches, chainPem: `${rootPem}${issuingPem}`, serial: () => serial, tsaDer: new X509Certificate(tsa.pem).raw };
 }
 
 function signedData(cms: Buffer): pkijs.SignedData {
@@ -69,6 +76,18 @@ describe('CadesBaselineLt: the signatures the platform makes', () => {
       // the root's CRL, the signer's and the TSA's OCSP responses
       expect(sd.crls).toHaveLength(3);
       expect(sd.signerInfos[0].unsignedAttrs?.attributes.map((a) => a.type)).toEqual(['1.2.840.113549.1.9.16.2.14']);
+      // The token leaves the TSA's certificates out: the signature holds them once, where `-untrusted` finds them.
+      const token = Buffer.from(sd.signerInfos[0].unsignedAttrs!.attributes[0].values[0].toBER());
+      expect(signedData(token).certificates ?? []).toHaveLength(0);
+      const held = (sd.certificates ?? []).map((c) => Buffer.from((c as pkijs.Certificate).toSchema().toBER()));
+      expect(held.some((der) => der.equals(w.tsaDer))).toBe(true);
+      const dir = mkdtempSync(join(tmpdir(), 'edu-blt-'));
+      writeFileSync(join(dir, 'token.der'), token);
+      writeFileSync(join(dir, 'sig.bin'), Buffer.from(sd.signerInfos[0].signature.valueBlock.valueHexView));
+      writeFileSync(join(dir, 'chain.pem'), w.chainPem);
+      writeFileSync(join(dir, 'tsa.pem'), new X509Certificate(w.tsaDer).toString());
+      const ts = opensslIn(dir, ['ts', '-verify', '-data', 'sig.bin', '-in', 'token.der', '-token_in', '-CAfile', 'chain.pem', '-untrusted', 'tsa.pem']);
+      expect(ts.status, ts.out).toBe(0);
     }
   });
 

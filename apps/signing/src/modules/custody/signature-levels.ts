@@ -30,9 +30,15 @@ const unavailable = (what: string, cause: unknown) =>
  * an external TSA when TSA_URL is set. Revocation values are cached, so a batch costs one RSA signature and one
  * P-256 time-stamp per document.
  */
+/**
+ * Where time-stamps come from. Our own unit names its certificates (TSA first, then its chain), so a B-LT token can
+ * leave them out: the signature's SignedData holds them once. An external TSA's tokens carry their own.
+ */
+export type TimeStampSource = (withCertificates: boolean) => Promise<{ client: TimeStampClient; tsaCertificates?: Buffer[] }>;
+
 export class CadesBaselineLt extends SignatureLevels {
   constructor(
-    private readonly timeStamps: () => Promise<{ client: TimeStampClient; local: boolean }>,
+    private readonly timeStamps: TimeStampSource,
     private readonly validationData: ValidationData,
   ) {
     super();
@@ -41,7 +47,7 @@ export class CadesBaselineLt extends SignatureLevels {
   async complete(signer: CmsSigner, contents: Buffer[], signedAt: Date | null, level: 'B-T' | 'B-LT' = 'B-LT'): Promise<Buffer[]> {
     if (!contents.length) return [];
     const prepared = contents.map((content) => signer.prepare(content, signedAt));
-    const { client, local } = await this.timeStamps();
+    const { client, tsaCertificates: known } = await this.timeStamps(level === 'B-T');
     let tokens: Buffer[];
     try {
       tokens = await Promise.all(prepared.map((p) => client.stamp(sha256(p.signatureValue))));
@@ -49,14 +55,14 @@ export class CadesBaselineLt extends SignatureLevels {
       if (err instanceof DomainError) throw err;
       throw unavailable('time-stamp', err);
     }
-    const tsa = readTimeStampToken(tokens[0]);
+    const tsa = known ? { certificatesDer: known, signerCertificateDer: known[0] } : readTimeStampToken(tokens[0]);
     const tsaCertificates = tsa.certificatesDer;
     if (level === 'B-T') return prepared.map((p, i) => signer.finish(p, { timeStampToken: tokens[i], certificates: tsaCertificates }));
     const [signerCertificate, signerIssuer] = signer.certificateChain;
     const leaves = [{ certificate: signerCertificate, issuer: signerIssuer }];
     const tsaIssuer = tsa.signerCertificateDer && issuerAmong(tsaCertificates, tsa.signerCertificateDer);
     // Our own unit's certificate is checked with our OCSP responder; an external TSA's token carries its own chain.
-    if (local && tsa.signerCertificateDer && tsaIssuer) leaves.push({ certificate: tsa.signerCertificateDer, issuer: tsaIssuer });
+    if (known && tsa.signerCertificateDer && tsaIssuer) leaves.push({ certificate: tsa.signerCertificateDer, issuer: tsaIssuer });
     let revocation;
     try {
       revocation = await this.validationData.forLeaves(leaves);
@@ -77,10 +83,11 @@ export const signatureLevelsProvider: Provider = {
   inject: [SIGNING_CONFIG, TimeStampUnit, TsaSerials],
   useFactory: (config: SigningConfig, unit: TimeStampUnit, serials: TsaSerials) => {
     const external = config.TSA_URL ? new HttpTimeStampClient(config.TSA_URL) : null;
-    const timeStamps = async () =>
-      external
-        ? { client: external as TimeStampClient, local: false }
-        : { client: new LocalTimeStampClient(await unit.authority(), () => serials.allocate()) as TimeStampClient, local: true };
+    const timeStamps: TimeStampSource = async (withCertificates) => {
+      if (external) return { client: external };
+      const client = new LocalTimeStampClient(await unit.authority(), () => serials.allocate(), undefined, withCertificates);
+      return { client, tsaCertificates: client.certificates };
+    };
     return new CadesBaselineLt(timeStamps, new ValidationData(config.IDENTITY_URL));
   },
 };

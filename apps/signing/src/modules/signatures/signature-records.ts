@@ -1,4 +1,4 @@
-import type { EntityManager } from '@edu/persistence';
+import { insertRows, type EntityManager } from '@edu/persistence';
 
 export interface SignatureRecord {
   documentId: string;
@@ -9,6 +9,10 @@ export interface SignatureRecord {
   signerCertificateSha256: string;
   signedAt: Date;
 }
+
+const SIGNATURE_COLUMNS: Array<[string, string]> = [
+  ['document_id', 'uuid'], ['idx', 'int'], ['role', 'text'], ['cms', 'bytea'], ['signer_subject', 'text'], ['signer_certificate_sha256', 'text'], ['signed_at', 'timestamptz'],
+];
 
 /** The signatures made over each document; runs on the caller's EntityManager (the inbox transaction). */
 export class SignatureRecords {
@@ -47,19 +51,6 @@ export class SignatureRecords {
   }
 
   async insertMany(em: EntityManager, records: SignatureRecord[]): Promise<void> {
-    if (!records.length) return;
-    await em.query(
-      `INSERT INTO signatures (document_id, idx, role, cms, signer_subject, signer_certificate_sha256, signed_at)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::bytea[], $5::text[], $6::text[], $7::timestamptz[])`,
-      [
-        records.map((s) => s.documentId),
-        records.map((s) => s.index),
-        records.map((s) => s.role),
-        records.map((s) => s.cms),
-        records.map((s) => s.signerSubject),
-        records.map((s) => s.signerCertificateSha256),
-        records.map((s) => s.signedAt),
-      ],
-    );
+    await insertRows(em, 'signatures', SIGNATURE_COLUMNS, records.map((s) => [s.documentId, s.index, s.role, s.cms, s.signerSubject, s.signerCertificateSha256, s.signedAt]));
   }
 }

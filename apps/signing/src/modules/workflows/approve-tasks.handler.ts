@@ -120,8 +120,8 @@ export class ApproveTasksHandler {
       const changes: Changes = { records: [], audit: [], outgoing: [] };
       const toSeal = this.signSteps(steps, made, signedAt, changes);
       await this.seal(tx, toSeal, contents, signedAt, personId, changes);
-      await this.signatures.insertMany(tx, changes.records);
       await this.announceSigned(tx, locked.filter((w) => w.workflow.state === 'SIGNED'), changes);
+      await this.signatures.insertMany(tx, changes.records);
       await this.store.save(tx, locked);
       await this.audit.append(tx, changes.audit);
       await this.outbox.appendMany(tx, changes.outgoing);
@@ -150,11 +150,15 @@ export class ApproveTasksHandler {
     return toSeal;
   }
 
-  /** DocumentSigned for each finished workflow, with every signature in order (earlier steps' included). */
+  /**
+   * DocumentSigned for each finished workflow, with every signature in order: earlier steps' from the table (read
+   * before this approval's are inserted), this approval's from memory.
+   */
   private async announceSigned(em: EntityManager, done: WorkflowWithTasks[], changes: Changes): Promise<void> {
-    const all = await this.signatures.forDocuments(em, done.map((w) => w.workflow.documentId));
+    const earlier = await this.signatures.forDocuments(em, done.map((w) => w.workflow.documentId));
+    const made = Map.groupBy(changes.records, (r) => r.documentId);
     for (const { workflow } of done) {
-      const signatures = all.get(workflow.documentId) ?? [];
+      const signatures = [...(earlier.get(workflow.documentId) ?? []), ...(made.get(workflow.documentId) ?? [])].sort((a, b) => a.index - b.index);
       changes.audit.push({ documentId: workflow.documentId, taskId: null, actor: SYSTEM_ACTOR, action: 'signed', detail: { signatures: signatures.length } });
       changes.outgoing.push(documentSigned(workflow, signatures));
     }

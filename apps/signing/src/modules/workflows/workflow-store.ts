@@ -1,11 +1,15 @@
-import type { EntityManager } from '@edu/persistence';
+import { insertRows, type EntityManager } from '@edu/persistence';
 import type { StepRole } from './workflow-definitions.js';
 import type { SigningTask, TaskState, Workflow, WorkflowState, WorkflowWithTasks } from './workflow.js';
 
 type Row = Record<string, unknown>;
 
-const WORKFLOW_COLUMNS = `document_id, document_type, version, issuer_code, student_id, school_year, class_name, supersedes_document_id,
-  content_bucket, content_key, content_version_id, content_sha256, content_size, content_inline, state, failure_code, correlation_id`;
+const WORKFLOW_COLUMN_TYPES: Array<[string, string]> = [
+  ['document_id', 'uuid'], ['document_type', 'text'], ['version', 'int'], ['issuer_code', 'text'], ['student_id', 'text'], ['school_year', 'text'],
+  ['class_name', 'text'], ['supersedes_document_id', 'uuid'], ['content_bucket', 'text'], ['content_key', 'text'], ['content_version_id', 'text'],
+  ['content_sha256', 'text'], ['content_size', 'bigint'], ['content_inline', 'bytea'], ['state', 'text'], ['failure_code', 'text'], ['correlation_id', 'text'],
+];
+const WORKFLOW_COLUMNS = WORKFLOW_COLUMN_TYPES.map(([name]) => name).join(', ');
 const TASK_COLUMNS = 'task_id, document_id, step, role, assignee_person_id, org_code, state, due_at, reminded_at, done_at, done_by, reason';
 
 /** A PENDING task past its due date, with what its reminder names. */
@@ -38,18 +42,10 @@ export class WorkflowStore {
   }
 
   async insert(em: EntityManager, workflows: Workflow[], tasks: SigningTask[]): Promise<void> {
-    if (workflows.length) {
-      const w = <T>(f: (x: Workflow) => T) => workflows.map(f);
-      await em.query(
-        `INSERT INTO workflows (${WORKFLOW_COLUMNS})
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[],
-           $10::text[], $11::text[], $12::text[], $13::bigint[], $14::bytea[], $15::text[], $16::text[], $17::text[])`,
-        [w((x) => x.documentId), w((x) => x.documentType), w((x) => x.version), w((x) => x.issuerCode), w((x) => x.studentId),
-          w((x) => x.schoolYear), w((x) => x.className), w((x) => x.supersedesDocumentId), w((x) => x.content.bucket),
-          w((x) => x.content.key), w((x) => x.content.versionId), w((x) => x.content.sha256), w((x) => x.content.size.toString()),
-          w((x) => (x.content.inline.length ? Buffer.from(x.content.inline) : null)), w((x) => x.state), w((x) => x.failureCode), w((x) => x.correlationId)],
-      );
-    }
+    // Content travels as a binary parameter (not inside a bytea[] array, which is hex text).
+    await insertRows(em, 'workflows', WORKFLOW_COLUMN_TYPES, workflows.map((x) => [x.documentId, x.documentType, x.version, x.issuerCode, x.studentId,
+      x.schoolYear, x.className, x.supersedesDocumentId, x.content.bucket, x.content.key, x.content.versionId, x.content.sha256, x.content.size.toString(),
+      x.content.inline.length ? Buffer.from(x.content.inline.buffer, x.content.inline.byteOffset, x.content.inline.byteLength) : null, x.state, x.failureCode, x.correlationId]));
     if (tasks.length) {
       const t = <T>(f: (x: SigningTask) => T) => tasks.map(f);
       await em.query(

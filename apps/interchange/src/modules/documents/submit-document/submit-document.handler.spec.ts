@@ -1,6 +1,6 @@
 import { decodeEvent, Topics } from '@edu/contracts';
 import { sha256Hex } from '@edu/crypto';
-import { OutboxWriter, type OutboxRelay } from '@edu/messaging';
+import { OutboxWriter, outboxRowsOf, type OutboxRelay } from '@edu/messaging';
 import type { DataSource, EntityManager } from '@edu/persistence';
 import type { ObjectStore } from '@edu/storage';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ function handlerWith(className: string | null) {
   const outbox: Buffer[] = [];
   const em = {
     query: async (text: string, params: unknown[]) => {
-      if (text.startsWith('INSERT INTO outbox')) outbox.push(...(params[3] as Buffer[]));
+      if (text.startsWith('INSERT INTO outbox')) outbox.push(...outboxRowsOf(params).map((r) => r.payload));
       return [];
     },
   } as unknown as EntityManager;

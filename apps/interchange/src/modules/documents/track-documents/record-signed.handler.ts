@@ -1,10 +1,14 @@
 import { Topics, type EventPayload } from '@edu/contracts';
 import type { EventContext, EventHandler } from '@edu/messaging';
-import type { EntityManager } from '@edu/persistence';
+import { insertRows, type EntityManager } from '@edu/persistence';
 import { Injectable } from '@nestjs/common';
 import { assertKnownDocuments } from './tracking-errors.js';
 
 type DocumentSigned = EventPayload<typeof Topics.DocumentSigned>;
+
+const SIGNATURE_COLUMNS: Array<[string, string]> = [
+  ['document_id', 'uuid'], ['idx', 'int'], ['role', 'text'], ['signer_subject', 'text'], ['signer_certificate_sha256', 'text'], ['cms', 'bytea'], ['signed_at', 'timestamptz'],
+];
 
 /**
  * Records a document's signatures and moves it to `signed`. Events of different topics may arrive in any order, so
@@ -20,22 +24,13 @@ export class RecordSignedHandler implements EventHandler<typeof Topics.DocumentS
     const ids = events.map((e) => e.payload.documentId);
     await assertKnownDocuments(em, ids);
     const sigs = events.flatMap(({ payload }) => payload.signatures.map((s) => ({ documentId: payload.documentId, ...s })));
-    if (sigs.length) {
-      await em.query(
-        `INSERT INTO document_signatures (document_id, idx, role, signer_subject, signer_certificate_sha256, cms, signed_at)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::timestamptz[])
-         ON CONFLICT (document_id, idx) DO NOTHING`,
-        [
-          sigs.map((s) => s.documentId),
-          sigs.map((s) => s.index),
-          sigs.map((s) => s.role),
-          sigs.map((s) => s.signerSubject),
-          sigs.map((s) => s.signerCertificateSha256),
-          sigs.map((s) => Buffer.from(s.cms)),
-          sigs.map((s) => s.signedAt),
-        ],
-      );
-    }
+    await insertRows(
+      em,
+      'document_signatures',
+      SIGNATURE_COLUMNS,
+      sigs.map((s) => [s.documentId, s.index, s.role, s.signerSubject, s.signerCertificateSha256, Buffer.from(s.cms.buffer, s.cms.byteOffset, s.cms.byteLength), s.signedAt]),
+      'ON CONFLICT (document_id, idx) DO NOTHING',
+    );
     await em.query(
       `UPDATE documents SET signed_at = coalesce(signed_at, now()),
          status = CASE WHEN status IN ('received', 'signing') THEN 'signed' ELSE status END

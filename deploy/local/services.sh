@@ -17,7 +17,10 @@ svc_spawn() {
   local args=(--disable-warning=TimeoutNegativeWarning ${EDU_NODE_MEMORY_FLAGS:---max-semi-space-size=8 --max-old-space-size=192})
   [[ -f $EDU_ROOT/libs/telemetry/dist/register.js ]] && args+=(--import ./libs/telemetry/dist/register.js)
   say "$svc" "starting on 127.0.0.1:$port"
-  (cd "$EDU_ROOT" && PORT=$port OTEL_SERVICE_NAME=$svc start_daemon "$svc" node "${args[@]}" "apps/$svc/dist/main.js")
+  # glibc gives each thread that allocates its own arena; Node's crypto thread pool (key generation, argon2's 19 MiB
+  # per PIN check) then keeps freed memory in four of them. Two arenas keep that memory reused, and a fixed mmap
+  # threshold returns large buffers (Kafka batches, query results) to the system when freed instead of leaving holes.
+  (cd "$EDU_ROOT" && PORT=$port OTEL_SERVICE_NAME=$svc MALLOC_ARENA_MAX=${EDU_MALLOC_ARENA_MAX:-2} MALLOC_MMAP_THRESHOLD_=${EDU_MALLOC_MMAP_THRESHOLD:-131072} start_daemon "$svc" node "${args[@]}" "apps/$svc/dist/main.js")
 }
 
 # svc_wait <svc>: wait for /health; on failure stop the half-started process so the next run starts clean

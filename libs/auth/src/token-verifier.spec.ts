@@ -6,12 +6,14 @@ describe('TokenVerifier', () => {
   let sign: (claims: Record<string, unknown>, exp?: string, key?: CryptoKey) => Promise<string>;
   let verifier: TokenVerifier;
   let otherKey: CryptoKey;
+  let keyLookups = 0;
 
   beforeAll(async () => {
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     otherKey = (await generateKeyPair('ES256')).privateKey;
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
-    verifier = new TokenVerifier('http://unused', createLocalJWKSet({ keys: [jwk] }));
+    const keySet = createLocalJWKSet({ keys: [jwk] });
+    verifier = new TokenVerifier('http://unused', (header, token) => (keyLookups++, keySet(header, token)));
     sign = (claims, exp = '5m', key = privateKey) =>
       new SignJWT(claims)
         .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
@@ -45,5 +47,18 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify('not.a.jwt')).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
     const noRole = await sign({ sub: 'c1', org: 'x' });
     await expect(verifier.verify(noRole)).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
+  });
+
+  it('verifies a token once and remembers it until it expires; another token of the same claims is checked anew', async () => {
+    const token = await sign({ sub: 'c2', org: '31000001', role: 'school', scope: 'documents:read' });
+    const before = keyLookups;
+    const first = await verifier.verify(token);
+    await expect(verifier.verify(token)).resolves.toEqual(first);
+    expect(keyLookups - before).toBe(1);
+    const forged = await sign({ sub: 'c2', org: '31000001', role: 'school', scope: 'documents:read' }, '5m', otherKey);
+    await expect(verifier.verify(forged)).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
+    const expired = await sign({ sub: 'c2', org: '31000001', role: 'school' }, '-1m');
+    await expect(verifier.verify(expired)).rejects.toMatchObject({ code: 'AUTH.TOKEN_EXPIRED' });
+    await expect(verifier.verify(expired)).rejects.toMatchObject({ code: 'AUTH.TOKEN_EXPIRED' });
   });
 });

@@ -20,9 +20,15 @@ export function remoteJwks(identityUrl: string): IdentityKeys {
  * which also bounds how often tokens with made-up kids can make a verifier call identity. Every key that signed a
  * live token stays published, so tokens of the old and the new key both verify during the overlap.
  */
+/** Verified tokens remembered, so a client's many requests with one token cost one ES256 verification. */
+const VERIFIED_CAPACITY = 4_096;
+const VERIFIED_MAX_MS = 5 * 60_000;
+
 export class TokenVerifier {
   private lastRefetch = 0;
   private refetching?: Promise<void>;
+  /** token → its principal, until the token expires (at most five minutes); oldest dropped first beyond capacity. */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(
     identityUrl: string,
@@ -31,6 +37,9 @@ export class TokenVerifier {
   ) {}
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && known.until > Date.now()) return known.principal;
+    this.verified.delete(token);
     try {
       return await this.check(token);
     } catch (err) {
@@ -50,7 +59,16 @@ export class TokenVerifier {
     if (typeof payload.sub !== 'string' || typeof payload.org !== 'string' || !isRole(role)) throw AuthErrors.tokenInvalid();
     const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
     const personId = typeof payload.person_id === 'string' && payload.person_id ? payload.person_id : undefined;
-    return { clientId: payload.sub, org: payload.org, role, scopes, ...(personId ? { personId } : {}) };
+    const principal: Principal = { clientId: payload.sub, org: payload.org, role, scopes, ...(personId ? { personId } : {}) };
+    this.remember(token, principal, typeof payload.exp === 'number' ? payload.exp * 1000 : Date.now());
+    return principal;
+  }
+
+  private remember(token: string, principal: Principal, expiresAt: number): void {
+    const until = Math.min(expiresAt, Date.now() + VERIFIED_MAX_MS);
+    if (until <= Date.now()) return;
+    if (this.verified.size >= VERIFIED_CAPACITY) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal, until });
   }
 
   /** One fetch at a time, at most one per interval; callers arriving meanwhile wait for it. */

@@ -53,7 +53,8 @@ describe('a revoked seal certificate', () => {
       base: URLS.signing, token: principal.token, body: { taskIds: [task!.taskId], pin: principal.pin },
     });
     const view = () => call<DocumentView>('GET', `/v1/documents/${id}`, { token });
-    return { id, approve, view };
+    const keyAudit = () => call<Array<{ action: string; detail: { documentIds?: string[] } }>>('GET', '/v1/signing-keys/me/audit', { base: URLS.signing, token: principal.token });
+    return { id, approve, view, keyAudit };
   };
 
   afterAll(async () => {
@@ -81,6 +82,9 @@ describe('a revoked seal certificate', () => {
     expect(refused.body.message.vi).toContain('thu hồi');
     expect(refused.body.message.en).toContain('keyCompromise');
     expect((await pending.view()).body.status).toBe('signing');
+    // The principal's key was opened on their PIN for this record: that stays audited although nothing was signed.
+    const opened = (await pending.keyAudit()).body.filter((a) => a.action === 'KEY_UNLOCKED' && a.detail.documentIds?.includes(pending.id));
+    expect(opened).toHaveLength(1);
 
     const schoolCannotRotate = await call('POST', `/v1/seals/${school.org}/rotation`, { token: await schoolToken(3), base: URLS.signing });
     expect(schoolCannotRotate.status).toBe(403);

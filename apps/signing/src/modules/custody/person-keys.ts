@@ -1,7 +1,7 @@
 import { Topics, uuidv7, type EventPayload } from '@edu/contracts';
 import { CmsSigner, parseCertificate } from '@edu/crypto';
 import { OutboxWriter } from '@edu/messaging';
-import type { EntityManager } from '@edu/persistence';
+import { DataSource, type EntityManager } from '@edu/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { SigningErrors } from '../../signing-errors.js';
 import { certificateBindingProblem } from './certificate-binding.js';
@@ -32,7 +32,8 @@ export interface PersonKeyStatus {
 
 /** The port the workflows use: a person's key is only ever used through `unlock`. */
 export abstract class PersonKeys {
-  abstract unlock(em: EntityManager, personId: string, pin: string, actor?: string): Promise<UnlockedSigner>;
+  /** Opens the person's key on their PIN to sign `documentIds`; the opening is audited even if the signing is refused. */
+  abstract unlock(em: EntityManager, personId: string, pin: string, documentIds: string[], actor?: string): Promise<UnlockedSigner>;
 }
 
 const SIGNING_ROLES = ['TEACHER', 'PRINCIPAL'];
@@ -49,6 +50,7 @@ export class CustodyPersonKeys extends PersonKeys {
   private readonly signers = new Map<string, Promise<UnlockedSigner>>();
 
   constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(KeyStore) private readonly keys: KeyStore,
     @Inject(SigningPins) private readonly pins: SigningPins,
     @Inject(KeyUseAudit) private readonly audit: KeyUseAudit,
@@ -57,7 +59,7 @@ export class CustodyPersonKeys extends PersonKeys {
     super();
   }
 
-  async unlock(em: EntityManager, personId: string, pin: string, actor = personId): Promise<UnlockedSigner> {
+  async unlock(em: EntityManager, personId: string, pin: string, documentIds: string[], actor = personId): Promise<UnlockedSigner> {
     await this.pins.verify(personId, pin, actor);
     const [row]: Array<{ key_id: string; key_handle: string; certificate_pem: string; chain_pem: string[] }> = await em.query(
       `SELECT k.key_id, k.key_handle, k.certificate_pem, k.chain_pem
@@ -68,7 +70,8 @@ export class CustodyPersonKeys extends PersonKeys {
     );
     if (!row) throw CustodyErrors.keyMissing(personId);
     const signer = await this.signerFor(personId, row);
-    await this.audit.record(em, { personId, keyId: row.key_id, actor, action: 'KEY_UNLOCKED' });
+    // Outside the caller's transaction: an approval refused after this point (a revoked seal) still leaves its trace.
+    await this.audit.record(this.dataSource.manager, { personId, keyId: row.key_id, actor, action: 'KEY_UNLOCKED', detail: { documentIds } });
     return signer;
   }
 

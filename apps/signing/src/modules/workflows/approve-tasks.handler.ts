@@ -73,7 +73,7 @@ export class ApproveTasksHandler {
 
   async execute(cmd: ApproveTasksCommand, personId: string): Promise<ApprovalResult> {
     return this.complete(cmd.taskIds, personId, async (tx, steps, contents, signedAt) => {
-      const signer = await this.personKeys.unlock(tx, personId, cmd.pin);
+      const signer = await this.personKeys.unlock(tx, personId, cmd.pin, steps.map((s) => s.w.workflow.documentId));
       const cms = await this.levels.complete(signer.signer, steps.map((s) => contents.get(s.w.workflow.documentId)!), signedAt);
       return { cms, personId, signerSubject: signer.signerSubject, signerCertificateSha256: signer.signerCertificateSha256 };
     });

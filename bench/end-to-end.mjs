@@ -51,6 +51,7 @@ export async function endToEnd({ province, concurrency, onProgress }) {
 
   // Follow the ministry feed: each archived record carries its server-side submittedAt and archivedAt.
   const latencies = [];
+  let containerBytes = 0;
   let firstSubmitted = Infinity;
   let lastArchived = 0;
   const deadline = Date.now() + Math.max(600_000, total * 60);
@@ -64,6 +65,7 @@ export async function endToEnd({ province, concurrency, onProgress }) {
       const sub = Date.parse(item.submittedAt);
       const arc = Date.parse(item.archivedAt);
       latencies.push(arc - sub);
+      containerBytes += item.archive?.size ?? 0;
       firstSubmitted = Math.min(firstSubmitted, sub);
       lastArchived = Math.max(lastArchived, arc);
     }
@@ -89,5 +91,6 @@ export async function endToEnd({ province, concurrency, onProgress }) {
     documentsPerSecond: latencies.length / ((lastArchived - firstSubmitted) / 1000),
     latenciesMs: latencies.sort((a, b) => a - b),
     cpuMsPerDocument,
+    meanContainerBytes: latencies.length ? Math.round(containerBytes / latencies.length) : NaN,
   };
 }

@@ -9,7 +9,8 @@ import {
   type EventMeta,
   type Topic,
 } from '@edu/contracts';
-import { generateRsaKeyPair, issueCertificate, publicKeyFromPem, sha256Hex, verifyDetachedCms } from '@edu/crypto';
+import { generateRsaKeyPair, issueCertificate, publicKeyFromPem, sha256Hex } from '@edu/crypto';
+import { checkStatus, validateDetached } from '../../../test/support/cms.js';
 import { OutboxWriter, type EventContext } from '@edu/messaging';
 import { openServiceDataSource, type DataSource } from '@edu/persistence';
 import { ObjectStore } from '@edu/storage';
@@ -110,8 +111,9 @@ describe('signing against PostgreSQL and MinIO', () => {
     await run(Topics.CertificateIssued, (ctx) => handlers.activate.execute(issued, ctx));
 
     const seal = await handlers.seal.of(ds.manager, orgCode);
-    const verification = await verifyDetachedCms({ content: bytes, cms: seal.signer.sign(bytes), trustedCaPems: [rootPem] });
-    expect(verification).toMatchObject({ valid: true, signerSubject: seal.signerSubject });
+    const report = await validateDetached(bytes, seal.signer.sign(bytes), [rootPem]);
+    expect([checkStatus(report, 'integrity'), checkStatus(report, 'chain')]).toEqual(['passed', 'passed']);
+    expect(report.signer?.subject).toBe(seal.signerSubject);
 
     const seals = await directory.listSeals(ds.manager);
     const active = seals.find((s) => s.org === orgCode)!;

@@ -1,9 +1,9 @@
-import { createPublicKey, sign } from 'node:crypto';
+import { createHash, createPublicKey, sign, X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CmsSigner, signDetachedCms } from './cms-signer.js';
 import { openssl } from './testing/openssl.js';
 import { buildTestPki, SCHOOL_NAME, type TestPki } from './testing/test-pki.js';
-import { verifyDetachedCms } from './verify-detached-cms.js';
+import { checkStatus, validateDetached } from '../../../test/support/cms.js';
 
 const content = Buffer.from(JSON.stringify({ student: 'Lê Văn An', grade: 12, gpa: 8.7 }), 'utf8');
 const signingTime = new Date('2026-06-01T08:30:00Z');
@@ -45,23 +45,24 @@ describe('CmsSigner', () => {
     const tampered = Buffer.from(content);
     tampered[3] ^= 0x01;
     expect(opensslVerify(cms, tampered, pki.root.certPem).status).not.toBe(0);
-    const result = await verifyDetachedCms({ content: tampered, cms, trustedCaPems: [pki.root.certPem] });
-    expect(result.valid).toBe(false);
-    expect(result.reason).toMatch(/message digest/);
+    const report = await validateDetached(tampered, cms, [pki.root.certPem]);
+    expect(report).toMatchObject({ indication: 'FAILED', subIndication: 'HASH_FAILURE' });
+    expect(checkStatus(report, 'integrity')).toBe('failed');
   });
 
   it('verifies with our own verifier and reports the signer', async () => {
-    const result = await verifyDetachedCms({ content, cms, trustedCaPems: [pki.root.certPem] });
-    expect(result).toMatchObject({ valid: true, signingTime });
-    expect(result.signerSubject).toContain(`CN=${SCHOOL_NAME}`);
-    expect(result.signerCertPem).toBe(pki.seal.certPem);
+    const report = await validateDetached(content, cms, [pki.root.certPem]);
+    expect([checkStatus(report, 'integrity'), checkStatus(report, 'chain')]).toEqual(['passed', 'passed']);
+    expect(report.signingTime).toEqual(signingTime);
+    expect(report.signer?.subject).toContain(`CN=${SCHOOL_NAME}`);
+    expect(report.signer?.certificateSha256).toBe(createHash('sha256').update(new X509Certificate(pki.seal.certPem).raw).digest('hex'));
   });
 
   it('signs every call afresh with the cached signer parts', async () => {
     const other = Buffer.from('bảng điểm học kỳ II');
     const second = signer.sign(other);
     expect(opensslVerify(second, other, pki.root.certPem).status).toBe(0);
-    expect((await verifyDetachedCms({ content: other, cms: second, trustedCaPems: [pki.root.certPem] })).valid).toBe(true);
+    expect(checkStatus(await validateDetached(other, second, [pki.root.certPem]), 'integrity')).toBe('passed');
   });
 
   it('switches signingTime to GeneralizedTime from 2050, as RFC 5652 requires', async () => {
@@ -69,8 +70,8 @@ describe('CmsSigner', () => {
     const signed = signer.sign(content, late);
     const printed = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'sig.der'], { 'sig.der': signed }).stdout;
     expect(printed).toContain('GENERALIZEDTIME:Mar  4 05:06:07 2051 GMT');
-    const result = await verifyDetachedCms({ content, cms: signed, trustedCaPems: [pki.root.certPem] });
-    expect(result.signingTime?.toISOString()).toBe('2051-03-04T05:06:07.000Z');
+    const report = await validateDetached(content, signed, [pki.root.certPem]);
+    expect(report.signingTime?.toISOString()).toBe('2051-03-04T05:06:07.000Z');
   });
 
   it('signDetachedCms is the one-shot equivalent', () => {
@@ -93,9 +94,9 @@ describe('CmsSigner', () => {
     const printed = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'sig.der'], { 'sig.der': signed }).stdout;
     expect(printed).toContain('messageDigest');
     expect(printed).not.toContain('signingTime');
-    const result = await verifyDetachedCms({ content, cms: signed, trustedCaPems: [pki.root.certPem] });
-    expect(result.valid).toBe(true);
-    expect(result.signingTime).toBeUndefined();
+    const report = await validateDetached(content, signed, [pki.root.certPem]);
+    expect(checkStatus(report, 'integrity')).toBe('passed');
+    expect(report.signingTime).toBeUndefined();
   });
 
   it('signs through a raw signer (an HSM-held key) exactly as with the KeyObject', () => {

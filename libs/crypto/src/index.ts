@@ -14,7 +14,6 @@ export { OcspResponseSigner, ocspErrorResponse, type OcspAnswer, type OcspCertSt
 export { parseCertificate, type CertificateSummary } from './parse-certificate.js';
 export { validateCertificatePath, type PathResult } from './certificate-path.js';
 export { CmsSigner, signDetachedCms, type CmsSignerOptions, type DetachedCmsRequest } from './cms-signer.js';
-export { verifyDetachedCms, type DetachedCmsVerification, type CmsVerificationResult } from './verify-detached-cms.js';
 export { sealPrivateKey, openPrivateKey, parseKek } from './key-sealing.js';
 export { ConcurrencyLimit, memoryHardWork } from './memory-hard-work.js';
 export { hashPassword, verifyPassword, UNMATCHABLE_PASSWORD_HASH } from './password-hash.js';

@@ -107,4 +107,30 @@ describe('validateSignatures on CMS from other tools', () => {
     const cms = new CmsSigner({ signerCertPem: pki.seal.certPem, chainPems: [pki.issuing.certPem], privateKey: pki.seal.privateKey }).sign(content);
     expect(await validate(cms)).toMatchObject({ indication: 'PASSED', signatures: [{ level: 'B-B' }] });
   });
+
+  it('does not pass a certificate swapped in under the same issuer and serial: the ESS hash tells them apart', async () => {
+    const cms = new CmsSigner({ signerCertPem: pki.seal.certPem, chainPems: [pki.issuing.certPem], privateKey: pki.seal.privateKey }).sign(content);
+    const real = new X509Certificate(pki.seal.certPem);
+    // Same subject, issuer, serial and key as the real seal, another certificate; spliced as bytes, so same DER length.
+    const makeTwin = () =>
+      new X509Certificate(
+        issueCertificate({
+          profile: 'seal',
+          subject: { commonName: 'Trường THPT Trần Phú – Hải Phòng', organization: 'Sở Giáo dục và Đào tạo Hải Phòng', locality: 'Hải Phòng', serialNumber: 'MST:0200123456' },
+          publicKey: real.publicKey,
+          issuer: pki.issuing,
+          serialHex: real.serialNumber,
+          notBefore: new Date(Date.now() - 60_000),
+        }),
+      );
+    let twin = makeTwin();
+    for (let i = 0; i < 50 && twin.raw.length !== real.raw.length; i++) twin = makeTwin();
+    expect(twin.raw.length).toBe(real.raw.length);
+    const at = cms.indexOf(real.raw);
+    expect(at).toBeGreaterThan(0);
+    const swapped = Buffer.concat([cms.subarray(0, at), twin.raw, cms.subarray(at + real.raw.length)]);
+    const [report] = (await validate(swapped)).signatures;
+    expect(report).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'SIG_CONSTRAINTS_FAILURE' });
+    expect(report.checks.find((c) => c.name === 'signing-certificate')).toMatchObject({ status: 'indeterminate', subIndication: 'SIG_CONSTRAINTS_FAILURE' });
+  });
 });

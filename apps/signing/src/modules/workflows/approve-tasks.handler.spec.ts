@@ -1,5 +1,5 @@
 import { Topics } from '@edu/contracts';
-import { verifyDetachedCms } from '@edu/crypto';
+import { checkStatus, validateDetached } from '../../../../../test/support/cms.js';
 import { HTTP_STATUS, type DomainError } from '@edu/errors';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { outboxEvents } from '../../testing/fakes.js';
@@ -52,9 +52,10 @@ describe('ApproveTasksHandler', () => {
     ]);
     const trust = [[pki.peopleRootPem], [pki.peopleRootPem], [pki.seal.rootPem]];
     for (const [i, s] of signatures.entries()) {
-      const verified = await verifyDetachedCms({ content, cms: Buffer.from(s.cms), trustedCaPems: trust[i] });
-      expect(verified).toMatchObject({ valid: true, signerSubject: s.signerSubject });
-      expect(verified.signingTime?.toISOString()).toBe(s.signedAt);
+      const report = await validateDetached(content, Buffer.from(s.cms), trust[i]);
+      expect([checkStatus(report, 'integrity'), checkStatus(report, 'chain')]).toEqual(['passed', 'passed']);
+      expect(report.signer?.subject).toBe(s.signerSubject);
+      expect(report.signingTime?.toISOString()).toBe(s.signedAt);
     }
     expect(world.audit.entries.filter((e) => e.documentId === doc.documentId).map((e) => e.action))
       .toEqual(['created', 'requested', 'approved', 'requested', 'approved', 'sealed', 'signed']);

@@ -22,9 +22,11 @@ describe('validateSignatures on CMS from other tools', () => {
     pki = buildTestPki();
     const keys = generateKeyPair('EC-P256');
     ecSigner = { privateKey: keys.privateKey, certPem: issueCertificate({ profile: 'person', subject: { commonName: 'Hiệu trưởng' }, publicKey: keys.publicKey, issuer: pki.issuing }) };
-    // An up-to-date CRL with nothing revoked: every signer is known not to be revoked.
+    // Up-to-date CRLs with nothing revoked: every signer and the issuing CA are known not to be revoked.
     const crl = buildCrl({ issuer: pki.issuing, crlNumber: 1n, thisUpdate: new Date(), nextUpdate: new Date(Date.now() + 86_400_000), entries: [] });
-    revocation = { fetch: async () => ({ crl }) };
+    const rootCrl = buildCrl({ issuer: pki.root, crlNumber: 1n, thisUpdate: new Date(), nextUpdate: new Date(Date.now() + 86_400_000), entries: [] });
+    const rootDer = new X509Certificate(pki.root.certPem).raw;
+    revocation = { fetch: async (_cert, issuer) => ({ crl: issuer.equals(rootDer) ? rootCrl : crl }) };
   });
 
   const sign = (options: string[], signers: TestIdentity[] = [pki.seal], data = content) => {

@@ -22,10 +22,12 @@ export interface RevocationQuestion extends Subject {
   proven: boolean;
   embedded: RevocationValues;
   fetch?: (cert: X509Certificate, issuer: X509Certificate) => Promise<RevocationData | null>;
+  /** Set when `cert` is a CA of the path (named so), not the signer's own certificate. */
+  caName?: string;
 }
 
 /**
- * The signer certificate's status at the best signature time: first from the values the CMS carries (B-LT), then
+ * A certificate's status at the best signature time (the signer's, or a CA's of the path): first from the values the CMS carries (B-LT), then
  * from the revocation source. A revocation after that time leaves the signature valid, as a revoked certificate does
  * not void signatures made before (EN 319 102-1 §5.5: best-signature-time before the revocation time).
  */
@@ -75,19 +77,25 @@ function decide(findings: RevocationFinding[], at: Date): RevocationDecision {
   return { state: 'unknown', why: reasons.join('; ') };
 }
 
-function outcomeOf(decision: RevocationDecision, { at, proven }: RevocationQuestion): Outcome {
+function outcomeOf(decision: RevocationDecision, { at, proven, caName }: RevocationQuestion): Outcome {
+  const who = caName ? { vi: `chứng thư CA ${caName}`, en: `the CA certificate ${caName}` } : { vi: 'chứng thư người ký', en: 'the signer certificate' };
+  const Who = { vi: who.vi[0].toUpperCase() + who.vi.slice(1), en: who.en[0].toUpperCase() + who.en.slice(1) };
   if (decision.state === 'good') {
-    return { ok: true, detail: { vi: `Chứng thư chưa bị thu hồi tại ${iso(at)} (${decision.source} ngày ${iso(decision.thisUpdate)})`, en: `Not revoked at ${iso(at)} (${decision.source} of ${iso(decision.thisUpdate)})` } };
+    return { ok: true, detail: { vi: `${Who.vi} chưa bị thu hồi tại ${iso(at)} (${decision.source} ngày ${iso(decision.thisUpdate)})`, en: `${Who.en} was not revoked at ${iso(at)} (${decision.source} of ${iso(decision.thisUpdate)})` } };
   }
   if (decision.state === 'unknown') {
     const why = decision.why ? ` (${decision.why})` : '';
-    return { ok: false, subIndication: 'TRY_LATER', text: { vi: `Chưa có thông tin thu hồi hiện hành cho chứng thư người ký${why}`, en: `No current revocation information for the signer certificate${why}` } };
+    return { ok: false, subIndication: 'TRY_LATER', text: { vi: `Chưa có thông tin thu hồi hiện hành cho ${who.vi}${why}`, en: `No current revocation information for ${who.en}${why}` } };
   }
   const reason = decision.reason ? `, ${decision.reason}` : '';
   if (decision.revokedAt > at) {
     const before = proven ? 'dấu thời gian chứng minh chữ ký có trước đó' : 'sau thời điểm kiểm tra';
     const beforeEn = proven ? 'the time-stamp proves the signature existed before' : 'after the validation time';
-    return { ok: true, detail: { vi: `Chứng thư bị thu hồi lúc ${iso(decision.revokedAt)}${reason}; ${before} (${iso(at)})`, en: `Revoked at ${iso(decision.revokedAt)}${reason}; ${beforeEn} (${iso(at)})` } };
+    return { ok: true, detail: { vi: `${Who.vi} bị thu hồi lúc ${iso(decision.revokedAt)}${reason}; ${before} (${iso(at)})`, en: `${Who.en} was revoked at ${iso(decision.revokedAt)}${reason}; ${beforeEn} (${iso(at)})` } };
+  }
+  // EN 319 102-1 §5.6.2.4: a CA revoked before the best signature time leaves the signature unprovable, not proven bad.
+  if (caName) {
+    return { ok: false, subIndication: 'REVOKED_CA_NO_POE', text: { vi: `${Who.vi} đã bị thu hồi lúc ${iso(decision.revokedAt)}${reason}, trước thời điểm ký (${iso(at)})`, en: `${Who.en} was revoked at ${iso(decision.revokedAt)}${reason}, before the signature time (${iso(at)})` } };
   }
   if (proven) {
     return { ok: false, subIndication: 'REVOKED', text: { vi: `Chứng thư người ký đã bị thu hồi lúc ${iso(decision.revokedAt)}${reason}, trước thời điểm ký được dấu thời gian chứng minh (${iso(at)})`, en: `The signer certificate was revoked at ${iso(decision.revokedAt)}${reason}, before the time-stamped signature time (${iso(at)})` } };

@@ -92,6 +92,8 @@ describe('validateSignatures', () => {
   let responder: OcspResponseSigner;
   let anchors: Buffer[];
   let chain: string;
+  /** The root's CRL: the issuing CA is not revoked. */
+  let rootCrl: Buffer;
 
   const issue = (issuer: TestIdentity, profile: 'person' | 'tsa' | 'ocsp', commonName: string, times: { notBefore?: Date; notAfter?: Date } = {}): TestIdentity => {
     const keys = generateKeyPair('EC-P256');
@@ -112,16 +114,19 @@ describe('validateSignatures', () => {
     responder = new OcspResponseSigner(ocsp.certPem, ocsp.privateKey);
     anchors = [der(pki.root.certPem)];
     chain = pki.issuing.certPem;
+    rootCrl = buildCrl({ issuer: pki.root, crlNumber: 1n, thisUpdate: new Date(), nextUpdate: new Date(Date.now() + DAY), entries: [] });
   });
 
   const ocspFor = (identity: TestIdentity, certStatus: OcspCertStatus, at = new Date()) => {
     const [question] = readOcspRequest(buildOcspRequest(der(identity.certPem), der(pki.issuing.certPem))).questions;
     return responder.sign([{ certIdDer: question.certIdDer, certStatus, thisUpdate: at, nextUpdate: new Date(at.getTime() + DAY) }], { producedAt: at });
   };
-  const source = (answer: RevocationData | null | Error) => {
+  /** Answers `answer` about end-entity certificates (counted in `asked`), and `caAnswer` about the issuing CA. */
+  const source = (answer: RevocationData | null | Error, caAnswer: RevocationData = { crl: rootCrl }) => {
     const asked: Buffer[] = [];
     const revocation: RevocationSource = {
-      fetch: async (cert) => {
+      fetch: async (cert, issuer) => {
+        if (issuer.equals(anchors[0])) return caAnswer;
         asked.push(cert);
         if (answer instanceof Error) throw answer;
         return answer;
@@ -153,12 +158,12 @@ describe('validateSignatures', () => {
 
   it('passes a B-LT signature offline: time-stamp token and OCSP response carried in the CMS', async () => {
     const bt = timeStamped(opensslSign(teacher, [chain]));
-    const blt = upgraded(bt, { revocationValues: [ocspRevocationValue(ocspFor(teacher, { status: 'good' }))] });
+    const blt = upgraded(bt, { revocationValues: [ocspRevocationValue(ocspFor(teacher, { status: 'good' })), rootCrl] });
     const report = await validateOne(blt);
     expect(report).toMatchObject({ indication: 'PASSED', level: 'B-LT', timeStamp: { valid: true, policy: POLICY, serialNumber: '01' } });
     expect(report.timeStamp!.tsaSubject).toContain('Đơn vị cấp dấu thời gian');
     expect(report.bestSignatureTime).toEqual(report.timeStamp!.genTime);
-    expect(check(report, 'revocation').detail.en).toMatch(/^Not revoked at .*OCSP/);
+    expect(check(report, 'revocation').detail.en).toMatch(/^The signer certificate was not revoked at .*OCSP.*; The CA certificate CN=.* was not revoked at .*CRL/);
   });
 
   it('fails on changed content (HASH_FAILURE) and on a changed signature value (SIG_CRYPTO_FAILURE)', async () => {
@@ -207,13 +212,30 @@ describe('validateSignatures', () => {
     const { revocation } = source({ ocspResponse: ocspFor(revokedTeacher, { status: 'revoked', revokedAt: new Date(later.getTime() - 12 * HOUR) }, later) });
     const report = await validateOne(cms, { revocation, validationTime: new Date(Date.now() + 2 * DAY) });
     expect(report).toMatchObject({ indication: 'PASSED', level: 'B-T' });
-    expect(check(report, 'revocation').detail.en).toMatch(/^Revoked at .*; the time-stamp proves the signature existed before/);
+    expect(check(report, 'revocation').detail.en).toMatch(/^The signer certificate was revoked at .*; the time-stamp proves the signature existed before/);
   });
 
   it('does not pass a revoked certificate when no time-stamp proves the signing time (REVOKED_NO_POE)', async () => {
     const { revocation } = source({ ocspResponse: ocspFor(revokedTeacher, { status: 'revoked', revokedAt: new Date(Date.now() - HOUR) }) });
     const report = await validateOne(opensslSign(revokedTeacher, [chain]), { revocation });
     expect(report).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE' });
+  });
+
+  it('checks the CAs of the path too: a revoked issuing CA leaves the signature unprovable (REVOKED_CA_NO_POE)', async () => {
+    const caRevoked = buildCrl({
+      issuer: pki.root,
+      crlNumber: 2n,
+      thisUpdate: new Date(),
+      nextUpdate: new Date(Date.now() + DAY),
+      entries: [{ serialHex: parseCertificate(pki.issuing.certPem).serialHex, revokedAt: new Date(Date.now() - HOUR), reason: 'cACompromise' }],
+    });
+    const { revocation } = source({ ocspResponse: ocspFor(teacher, { status: 'good' }) }, { crl: caRevoked });
+    const report = await validateOne(opensslSign(teacher, [chain]), { revocation });
+    expect(report).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_CA_NO_POE' });
+    expect(report.message.en).toMatch(/^The CA certificate CN=.* was revoked at .*cACompromise/);
+    const unknown = await validateOne(opensslSign(teacher, [chain]), { revocation: source({ ocspResponse: ocspFor(teacher, { status: 'good' }) }, {}).revocation });
+    expect(unknown).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'TRY_LATER' });
+    expect(check(unknown, 'revocation').detail.en).toMatch(/for the CA certificate CN=/);
   });
 
   it('reads revocation from a CRL carried in SignedData.crls', async () => {
@@ -224,9 +246,9 @@ describe('validateSignatures', () => {
       nextUpdate: new Date(Date.now() + DAY),
       entries: [{ serialHex: parseCertificate(revokedTeacher.certPem).serialHex, revokedAt: new Date(Date.now() - HOUR), reason: 'keyCompromise' }],
     });
-    const revoked = await validateOne(upgraded(timeStamped(opensslSign(revokedTeacher, [chain])), { revocationValues: [crl] }));
+    const revoked = await validateOne(upgraded(timeStamped(opensslSign(revokedTeacher, [chain])), { revocationValues: [crl, rootCrl] }));
     expect(revoked).toMatchObject({ indication: 'FAILED', subIndication: 'REVOKED', level: 'B-LT' });
-    const good = await validateOne(upgraded(opensslSign(teacher, [chain]), { revocationValues: [crl] }));
+    const good = await validateOne(upgraded(opensslSign(teacher, [chain]), { revocationValues: [crl, rootCrl] }));
     expect(good).toMatchObject({ indication: 'PASSED', level: 'B-B' });
     expect(check(good, 'revocation').detail.en).toMatch(/CRL/);
   });

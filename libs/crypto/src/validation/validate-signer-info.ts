@@ -11,7 +11,7 @@ import { validateTimeStamp } from './signature-timestamp.js';
 import { attributeValue, checkIntegrity, checkSignedAttributes, checkSigningCertificateAttribute, findSignerCertificate } from './signer-info.js';
 import { buildTrustPath, pathConstraintProblem, validityProblem } from './trust-path.js';
 import { readUnsignedAttributes, type UnsignedValues } from './unsigned-attributes.js';
-import type { CheckName, ExpectedSigner, RevocationData, SignatureLevel, SignatureReport, TimeStampSummary } from './validation-report.js';
+import type { CheckName, ExpectedSigner, LocalizedText, RevocationData, SignatureLevel, SignatureReport, TimeStampSummary } from './validation-report.js';
 
 export interface SignerInfoContext {
   index: number;
@@ -232,23 +232,33 @@ class SignerInfoValidation {
     return true;
   }
 
+  /** Every certificate of the path but the trust anchor: the signer's, then each CA's (EN 319 102-1 §5.6.2.4). */
   private async revocation(): Promise<boolean> {
     if (this.path.length < 2) {
       this.checks.skipped('revocation', { vi: 'Chứng thư người ký là chứng thư tin cậy', en: 'The signer certificate is itself a trust anchor' });
       return true;
     }
     const { parts, validationTime, fetchRevocation } = this.context;
-    const outcome = await checkRevocation({
-      cert: this.path[0],
-      issuer: this.path[1],
-      validationTime,
-      at: this.bestSignatureTime,
-      proven: this.proven,
-      embedded: { crls: [...parts.crls, ...this.unsigned.crls], ocspResponses: parts.ocspResponses, basicOcspResponses: this.unsigned.basicOcspResponses },
-      ...(fetchRevocation ? { fetch: fetchRevocation } : {}),
-    });
-    if (outcome.ok) this.checks.passed('revocation', outcome.detail ?? { vi: 'Chưa bị thu hồi', en: 'Not revoked' });
-    else this.checks.problem('revocation', outcome.subIndication, outcome.text);
+    const embedded = { crls: [...parts.crls, ...this.unsigned.crls], ocspResponses: parts.ocspResponses, basicOcspResponses: this.unsigned.basicOcspResponses };
+    const details: LocalizedText[] = [];
+    for (let i = 0; i < this.path.length - 1; i++) {
+      const outcome = await checkRevocation({
+        cert: this.path[i],
+        issuer: this.path[i + 1],
+        validationTime,
+        at: this.bestSignatureTime,
+        proven: this.proven,
+        embedded,
+        ...(i > 0 ? { caName: distinguishedName(this.path[i].subject) } : {}),
+        ...(fetchRevocation ? { fetch: fetchRevocation } : {}),
+      });
+      if (!outcome.ok) {
+        this.checks.problem('revocation', outcome.subIndication, outcome.text);
+        return true;
+      }
+      details.push(outcome.detail ?? { vi: 'Chưa bị thu hồi', en: 'Not revoked' });
+    }
+    this.checks.passed('revocation', { vi: details.map((d) => d.vi).join('; '), en: details.map((d) => d.en).join('; ') });
     return true;
   }
 }

@@ -16,14 +16,15 @@ class FakeAnchors extends TrustAnchors {
   }
 }
 
+/** Answers by issuer: each CA's CRL. */
 class FakeRevocation extends RevocationLookup {
   readonly asked: Array<[Buffer, Buffer]> = [];
-  constructor(private readonly answer: RevocationData | null) {
+  constructor(private readonly answers: Map<string, RevocationData> | null) {
     super();
   }
   async fetch(certificate: Buffer, issuer: Buffer): Promise<RevocationData | null> {
     this.asked.push([certificate, issuer]);
-    return this.answer;
+    return this.answers?.get(issuer.toString('hex')) ?? null;
   }
 }
 
@@ -33,7 +34,7 @@ describe('ValidationsService', () => {
   let issuingDer: Buffer;
   let sealDer: Buffer;
   let cms: Buffer;
-  let crl: Buffer;
+  let crls: Map<string, RevocationData>;
 
   beforeAll(() => {
     const rootKeys = generateRsaKeyPair();
@@ -43,19 +44,20 @@ describe('ValidationsService', () => {
     const sealKeys = generateRsaKeyPair();
     const sealPem = issueCertificate({ profile: 'seal', subject: { commonName: 'Trường TH Lê Lợi' }, publicKey: sealKeys.publicKey, issuer: issuing });
     cms = new CmsSigner({ signerCertPem: sealPem, chainPems: [issuing.certPem], privateKey: sealKeys.privateKey }).sign(content);
-    crl = buildCrl({ issuer: issuing, crlNumber: 1n, thisUpdate: new Date(), nextUpdate: new Date(Date.now() + 3_600_000), entries: [] });
     [rootDer, issuingDer, sealDer] = [root.certPem, issuing.certPem, sealPem].map((pem) => new X509Certificate(pem).raw);
+    const crlOf = (issuer: typeof root) => buildCrl({ issuer, crlNumber: 1n, thisUpdate: new Date(), nextUpdate: new Date(Date.now() + 3_600_000), entries: [] });
+    crls = new Map([[issuingDer.toString('hex'), { crl: crlOf(issuing) }], [rootDer.toString('hex'), { crl: crlOf(root) }]]);
   });
 
-  it('validates against the current trust anchors, asking the revocation port about the signer and its issuer', async () => {
-    const revocation = new FakeRevocation({ crl });
+  it('validates against the current trust anchors, asking the revocation port about the signer and its issuing CA', async () => {
+    const revocation = new FakeRevocation(crls);
     const report = await new ValidationsService(new FakeAnchors([rootDer]), revocation).validate({ content, signatures: [cms] });
     expect(report).toMatchObject({ indication: 'PASSED', signatures: [{ level: 'B-B', indication: 'PASSED' }] });
-    expect(revocation.asked).toEqual([[sealDer, issuingDer]]);
+    expect(revocation.asked).toEqual([[sealDer, issuingDer], [issuingDer, rootDer]]);
   });
 
   it('cannot confirm a signature when its CA is not among the anchors, and asks nothing about it', async () => {
-    const revocation = new FakeRevocation({ crl });
+    const revocation = new FakeRevocation(crls);
     const report = await new ValidationsService(new FakeAnchors([]), revocation).validate({ content, signatures: [cms] });
     expect(report).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
     expect(revocation.asked).toEqual([]);

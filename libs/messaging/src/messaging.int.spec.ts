@@ -1,7 +1,7 @@
-import { encodeEvent, Topics } from '@edu/contracts';
+import { decodeEvent, encodeEvent, Topics } from '@edu/contracts';
 import { DomainError } from '@edu/errors';
 import { Kafka, logLevel } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stackEnv } from '../../../test/support/stack.js';
@@ -11,6 +11,7 @@ import type { IncomingMessage } from './incoming-message.js';
 import { KafkaPublisher } from './kafka-publisher.js';
 import { CreateMessagingTables1763900000000 } from './messaging-tables.migration.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { OutboxWriter } from './outbox-writer.js';
 import { openServiceDataSource } from '@edu/persistence';
 
 const env = stackEnv();
@@ -101,5 +102,24 @@ describe('messaging against PostgreSQL and Kafka', () => {
     const rows: Array<{ document_id: string }> = await ds.query('SELECT document_id FROM applied ORDER BY document_id');
     expect(rows.map((r) => r.document_id)).toEqual(['a', 'b', 'c', 'd']);
     expect(dead).toEqual([{ key: 'poison', code: 'ITEST.BAD' }, { key: 'junk', code: 'UNDECODABLE' }]);
+  });
+
+  it('appends small events in one array statement and large ones as binary rows, keeping order and bytes', async () => {
+    const writer = new OutboxWriter('itest');
+    const submitted = (i: number, size: number) => ({
+      key: `doc-${i}`,
+      event: { type: Topics.DocumentSubmitted, payload: { documentId: randomUUID(), className: `${i}`, content: { inline: randomBytes(size) } } },
+    });
+    const small = Array.from({ length: 3 }, (_, i) => submitted(i, 100));
+    const large = Array.from({ length: 600 }, (_, i) => submitted(3 + i, 3_000)); // two statements of at most 500 rows
+    await ds.transaction((em) => writer.appendMany(em, small));
+    await ds.transaction((em) => writer.appendMany(em, large));
+    const rows: Array<{ key: string; payload: Buffer }> = await ds.query('SELECT key, payload FROM outbox ORDER BY id');
+    expect(rows.map((r) => r.key)).toEqual([...small, ...large].map((e) => e.key));
+    for (const [i, row] of rows.entries()) {
+      const decoded = decodeEvent(Topics.DocumentSubmitted, row.payload);
+      expect(Buffer.from(decoded.payload.content!.inline).equals([...small, ...large][i].event.payload.content.inline)).toBe(true);
+    }
+    await ds.query('DELETE FROM outbox');
   });
 });

@@ -9,10 +9,17 @@ export const HEADER_TRACEPARENT = 'traceparent';
 /** The trace context of the work that wrote the event; `traceparent` itself is rewritten by the producer's span. */
 export const HEADER_ORIGIN_TRACEPARENT = 'edu-origin-traceparent';
 
+/** From this average payload size on, events are inserted with binary parameters (see appendMany). */
+const BINARY_PAYLOAD_BYTES = 2048;
 const OUTBOX_COLUMNS: Array<[string, string]> = [['event_id', 'uuid'], ['topic', 'text'], ['key', 'text'], ['payload', 'bytea'], ['headers', 'jsonb']];
 
 /** The rows of an outbox INSERT written by OutboxWriter, from its parameters: for fakes that record SQL in unit tests. */
 export function outboxRowsOf(params: unknown[]): Array<{ eventId: string; topic: string; key: string; payload: Buffer }> {
+  if (Array.isArray(params[0])) {
+    // the unnest form: one array per column
+    const [ids, topics, keys, payloads] = params as [string[], string[], string[], Buffer[]];
+    return ids.map((eventId, i) => ({ eventId, topic: topics[i], key: keys[i], payload: payloads[i] }));
+  }
   const rows = [];
   for (let i = 0; i < params.length; i += OUTBOX_COLUMNS.length) {
     const [eventId, topic, key, payload] = params.slice(i, i + OUTBOX_COLUMNS.length) as [string, string, string, Buffer];
@@ -48,8 +55,19 @@ export class OutboxWriter {
       if (traceparent) headers[HEADER_TRACEPARENT] = headers[HEADER_ORIGIN_TRACEPARENT] = traceparent;
       return { meta, key, payload: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), headers: JSON.stringify(headers) };
     });
-    // In order: the relay publishes by id, so a key's events leave in the order they were appended.
-    await insertRows(em, 'outbox', OUTBOX_COLUMNS, rows.map((r) => [r.meta.eventId, r.meta.type, r.key, r.payload, r.headers]));
+    // In order: the relay publishes by id, so a key's events leave in the order they were appended. Large payloads
+    // (signed records) go as binary parameters; many small ones (a roster's events) as arrays in one short statement,
+    // where the hex text of bytea[] costs little and PostgreSQL plans one statement instead of thousands of parameters.
+    const payloadBytes = rows.reduce((sum, r) => sum + r.payload.length, 0);
+    if (payloadBytes / rows.length >= BINARY_PAYLOAD_BYTES) {
+      await insertRows(em, 'outbox', OUTBOX_COLUMNS, rows.map((r) => [r.meta.eventId, r.meta.type, r.key, r.payload, r.headers]));
+    } else {
+      await em.query(
+        `INSERT INTO outbox (event_id, topic, key, payload, headers)
+         SELECT a, b, c, d, e FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[]) WITH ORDINALITY AS t(a, b, c, d, e, n) ORDER BY n`,
+        [rows.map((r) => r.meta.eventId), rows.map((r) => r.meta.type), rows.map((r) => r.key), rows.map((r) => r.payload), rows.map((r) => r.headers)],
+      );
+    }
     return rows.map((r) => r.meta);
   }
 }

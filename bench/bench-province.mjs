@@ -115,14 +115,17 @@ export async function prepareProvince({ documents, log }) {
   return { studentIds, schoolOf, clients, signers };
 }
 
-/** Signers at work: each one, in turn, approves whatever waits for them (up to 200 per call) until `done()`. */
+/** Signers at work: each one, in turn, approves whatever waits for them (up to 200 per call) until `done()`.
+ * Returns the approval calls and the task-list reads it made. */
 export async function approveUntil({ signers, done, onError }) {
   let approvals = 0;
+  let polls = 0;
   while (!done()) {
     let busy = false;
     await pool(signers.length, 8, async (i) => {
       const s = signers[i];
       const headers = { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' };
+      polls++;
       const page = await (await fetch(`${SIGNING}/v1/signing-tasks?state=PENDING&limit=200`, { headers })).json();
       if (!page.items?.length) return;
       busy = true;
@@ -132,5 +135,5 @@ export async function approveUntil({ signers, done, onError }) {
     });
     if (!busy) await new Promise((r) => setTimeout(r, 200));
   }
-  return approvals;
+  return { approvals, polls };
 }

@@ -47,6 +47,7 @@ const result = {
   archived: e2e.archived,
   signers: e2e.signers,
   approvalCalls: e2e.approvalCalls,
+  taskListReads: e2e.taskListReads,
   documentsPerSecond: e2e.documentsPerSecond,
   submitPerSecond: e2e.submitPerSecond,
   latencyMs: { p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99), max: lat[lat.length - 1] },
@@ -63,7 +64,7 @@ console.log('\n==> bench: results');
 console.log(`  documents archived            ${e2e.archived} / ${e2e.total}`);
 console.log(`  end to end (submit→archived)  ${fmt(result.documentsPerSecond)} documents/s   (bar ≥ ${BARS.documentsPerSecond}: ${fmt(result.documentsPerSecond / BARS.documentsPerSecond, 2)}×)`);
 console.log(`  submissions accepted          ${fmt(result.submitPerSecond)} /s`);
-console.log(`  signers / approval calls      ${e2e.signers} / ${e2e.approvalCalls}   (3 signatures + 3 time-stamps per record)`);
+console.log(`  signers / approval calls      ${e2e.signers} / ${e2e.approvalCalls}   (3 signatures + 3 time-stamps per record; ${e2e.taskListReads} task-list reads)`);
 console.log(`  latency p50 / p95 / p99       ${result.latencyMs.p50} / ${result.latencyMs.p95} / ${result.latencyMs.p99} ms   (p99 bar ≤ ${BARS.p99Ms} ms)`);
 for (const s of SERVICES) console.log(`  peak RSS ${s.padEnd(12)}         ${fmt(rss[s])} MiB   (bar ≤ ${BARS.rssMiB})`);
 console.log(`  CPU ms per document           ${Object.entries(e2e.cpuMsPerDocument).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}`);

@@ -36,19 +36,23 @@ describe('messaging against PostgreSQL and Kafka', () => {
     await ds.destroy();
   });
 
-  it('publishes committed outbox rows once each, in order per key, and empties the outbox', async () => {
+  async function newTopic(): Promise<string> {
     const topic = `itest.relay.${randomUUID()}`;
     const admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
     await admin.disconnect();
+    return topic;
+  }
+
+  const insertOutbox = (topic: string, key: string, payload: Buffer) =>
+    ds.query('INSERT INTO outbox (event_id, topic, key, payload, headers) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), topic, key, payload, { 'event-type': topic }]);
+
+  it('publishes committed outbox rows once each, in order per key, and empties the outbox', async () => {
+    const topic = await newTopic();
     const keys = ['k1', 'k2', 'k3'];
-    for (let i = 0; i < 60; i++) {
-      await ds.query('INSERT INTO outbox (event_id, topic, key, payload, headers) VALUES ($1, $2, $3, $4, $5)', [
-        randomUUID(), topic, keys[i % 3], Buffer.from(String(i)), { 'event-type': topic },
-      ]);
-    }
-    const relay = new OutboxRelay(ds, publisher, { batchSize: 25, idleMs: 50, errorBackoffMs: 100 });
+    for (let i = 0; i < 60; i++) await insertOutbox(topic, keys[i % 3], Buffer.from(String(i)));
+    const relay = new OutboxRelay(ds, publisher, { batchSize: 25, maxBytes: 1 << 20, idleMs: 50, errorBackoffMs: 100 });
     let total = 0;
     for (let n = await relay.publishBatch(); n > 0; n = await relay.publishBatch()) total += n;
     expect(total).toBe(60);
@@ -75,6 +79,37 @@ describe('messaging against PostgreSQL and Kafka', () => {
     for (const [i, key] of keys.entries()) {
       expect(seen.get(key)).toEqual(Array.from({ length: 20 }, (_, j) => i + 3 * j));
     }
+  });
+
+  it('cuts a batch at maxBytes of payload, sending a larger row alone, in order', async () => {
+    const topic = await newTopic();
+    const sizes = [250_000, 40_000, 40_000, 40_000, 40_000, 40_000, 10];
+    for (const [i, size] of sizes.entries()) await insertOutbox(topic, 'k', Buffer.alloc(size, i));
+    const relay = new OutboxRelay(ds, publisher, { batchSize: 500, maxBytes: 100_000, idleMs: 50, errorBackoffMs: 100 });
+    const batches: number[] = [];
+    for (let n = await relay.publishBatch(); n > 0; n = await relay.publishBatch()) batches.push(n);
+    // 250,000 alone; then rows while the bytes before them stay under 100,000: 40k+40k+40k, then 40k+40k+10.
+    expect(batches).toEqual([1, 3, 3]);
+    expect(await ds.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
+
+    const consumer = kafka.consumer({ groupId: `itest-${randomUUID()}`, maxBytes: 4 << 20 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const seen: Array<[number, number]> = [];
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out reading the relay topic')), 30_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          seen.push([message.value!.length, message.value![0]]);
+          if (seen.length === sizes.length) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+    await consumer.disconnect();
+    expect(seen).toEqual(sizes.map((size, i) => [size, i]));
   });
 
   it('applies each event once across redeliveries and isolates a failing one in a batch', async () => {

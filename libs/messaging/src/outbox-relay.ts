@@ -26,7 +26,7 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: KafkaPublisher,
-    private readonly opts = { batchSize: 500, idleMs: 250, errorBackoffMs: 1000 },
+    private readonly opts = { batchSize: 500, maxBytes: 4 * 1024 * 1024, idleMs: 250, errorBackoffMs: 1000 },
   ) {}
 
   start(): void {
@@ -58,10 +58,15 @@ export class OutboxRelay {
     return this.dataSource.transaction(async (em) => {
       const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox')) AS locked`);
       if (!locked) return 0;
-      // base64 rather than bytea's hex output: a third more bytes than the payload instead of twice as many.
+      // At most batchSize rows and, past the first, maxBytes of payload (a batch of signed documents is ~45 KB a row):
+      // the batch is held in memory twice while it is sent. base64 rather than bytea's hex output: a third more bytes
+      // than the payload instead of twice as many. octet_length reads a stored value's size without fetching it.
       const rows: OutboxRow[] = await em.query(
-        "SELECT id, topic, key, encode(payload, 'base64') AS payload, headers FROM outbox ORDER BY id LIMIT $1",
-        [this.opts.batchSize],
+        `SELECT id, topic, key, encode(payload, 'base64') AS payload, headers
+         FROM (SELECT o.*, sum(octet_length(o.payload)) OVER (ORDER BY o.id) - octet_length(o.payload) AS before
+               FROM (SELECT * FROM outbox ORDER BY id LIMIT $1) o) w
+         WHERE before < $2 ORDER BY id`,
+        [this.opts.batchSize, this.opts.maxBytes],
       );
       if (!rows.length) return 0;
       await this.publisher.send(rows.map((r) => ({ topic: r.topic, key: r.key, value: Buffer.from(r.payload, 'base64'), headers: r.headers })));
@@ -81,7 +86,7 @@ export class OutboxRelay {
         await this.sleep(this.opts.errorBackoffMs, false);
         continue;
       }
-      if (published < this.opts.batchSize) await this.sleep(published ? 0 : this.opts.idleMs);
+      if (!published) await this.sleep(this.opts.idleMs);
     }
   }
 

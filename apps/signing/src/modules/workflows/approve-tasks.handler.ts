@@ -12,6 +12,7 @@ import { StagedContent } from '../signatures/staged-content.js';
 import { Assignees } from './assignees.js';
 import { checkTasks } from './signing-person.js';
 import type { ApproveTasksCommand } from './task-requests.js';
+import { Turns } from './turns.js';
 import { StepRoles } from './workflow-definitions.js';
 import { WorkflowAudit } from './workflow-audit.js';
 import { documentSigned, signatureRequested, type OutboxItem } from './workflow-events.js';
@@ -55,6 +56,9 @@ interface Changes {
  */
 @Injectable()
 export class ApproveTasksHandler {
+  /** Approvals are signed and written two at a time (see Turns). */
+  private readonly turns = new Turns(2);
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(WorkflowStore) private readonly store: WorkflowStore,
@@ -104,7 +108,11 @@ export class ApproveTasksHandler {
    * Checked once before the PIN is asked and the content read, and again under lock; `sign` makes the person's
    * signatures inside the transaction.
    */
-  private async complete(taskIds: string[], personId: string, sign: MakeSignatures): Promise<ApprovalResult> {
+  private complete(taskIds: string[], personId: string, sign: MakeSignatures): Promise<ApprovalResult> {
+    return this.turns.run(() => this.completeNow(taskIds, personId, sign));
+  }
+
+  private async completeNow(taskIds: string[], personId: string, sign: MakeSignatures): Promise<ApprovalResult> {
     const em = this.dataSource.manager;
     const person = { personId, principalOf: await this.assignees.principalOf(em, personId) };
     const found = await this.store.findTasks(em, taskIds);

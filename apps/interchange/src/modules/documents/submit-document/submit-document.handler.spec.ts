@@ -20,6 +20,7 @@ function handlerWith(className: string | null) {
   const em = {
     query: async (text: string, params: unknown[]) => {
       if (text.startsWith('INSERT INTO outbox')) outbox.push(...outboxRowsOf(params).map((r) => r.payload));
+      if (text.startsWith('INSERT INTO documents')) return [{ version: 1, supersedes_id: null }];
       return [];
     },
   } as unknown as EntityManager;

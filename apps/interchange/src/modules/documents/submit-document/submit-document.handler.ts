@@ -83,18 +83,18 @@ export class SubmitDocumentHandler {
   /** `className` is the student's class that year, from the directory: signing finds the homeroom teacher by it. */
   private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, staged: StagedContent, className: string): Promise<SubmissionReceipt> {
     // Versions of one student's record for one year are numbered in order; the lock serialises concurrent submissions.
+    // The insert reads the latest version in its own statement, so it sees whatever committed while we waited.
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${cmd.type}|${cmd.studentId}|${cmd.schoolYear}`]);
-    const [previous] = await em.query(
-      `SELECT id, version FROM documents WHERE document_type = $1 AND student_id = $2 AND school_year = $3 ORDER BY version DESC LIMIT 1`,
-      [cmd.type, cmd.studentId, cmd.schoolYear],
-    );
-    const version = previous ? previous.version + 1 : 1;
-    await em.query(
+    const [{ version, supersedes_id: supersedesId }] = await em.query(
       `INSERT INTO documents (id, document_type, issuer_code, student_id, school_year, version, supersedes_id, status,
          idempotency_key, request_sha256, client_id, content_bucket, content_key, content_version_id, content_sha256, content_size, content)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [id, cmd.type, cmd.issuerCode, cmd.studentId, cmd.schoolYear, version, previous?.id ?? null, cmd.idempotencyKey,
-        cmd.requestSha256, cmd.clientId, staged.bucket, staged.key, staged.versionId, cmd.contentSha256, cmd.canonicalContent.length, staged.inline],
+       SELECT $1, $2, $3, $4, $5, coalesce(p.version, 0) + 1, p.id, 'received', $6, $7, $8, $9, $10, $11, $12, $13, $14
+       FROM (SELECT 1) one LEFT JOIN LATERAL (
+         SELECT id, version FROM documents WHERE document_type = $2 AND student_id = $4 AND school_year = $5 ORDER BY version DESC LIMIT 1
+       ) p ON true
+       RETURNING version, supersedes_id`,
+      [id, cmd.type, cmd.issuerCode, cmd.studentId, cmd.schoolYear, cmd.idempotencyKey, cmd.requestSha256, cmd.clientId,
+        staged.bucket, staged.key, staged.versionId, cmd.contentSha256, cmd.canonicalContent.length, staged.inline],
     );
     await this.outbox.append(em, id, {
       type: Topics.DocumentSubmitted,
@@ -113,7 +113,7 @@ export class SubmitDocumentHandler {
           size: BigInt(cmd.canonicalContent.length),
           inline: staged.inline ?? new Uint8Array(),
         },
-        supersedesDocumentId: previous?.id ?? '',
+        supersedesDocumentId: supersedesId ?? '',
         className,
       },
     });

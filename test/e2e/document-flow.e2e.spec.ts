@@ -99,6 +99,7 @@ describe('a học bạ goes from school to ministry', () => {
     const retention = await store.getRetention(archive.bucket, archive.key, archive.versionId);
     expect(retention?.mode).toBe('COMPLIANCE');
     expect(retention!.retainUntil.getTime()).toBeGreaterThan(Date.now());
+    expect(retention!.retainUntil.toISOString()).toBe(new Date(archive.retainUntil).toISOString());
     const minio = new Client({ endPoint: ENV.MINIO_ENDPOINT, port: Number(ENV.MINIO_PORT), useSSL: false, accessKey: ENV.MINIO_ACCESS_KEY, secretKey: ENV.MINIO_SECRET_KEY, region: 'us-east-1' });
     await expect(minio.removeObject(archive.bucket, archive.key, { versionId: archive.versionId, governanceBypass: true })).rejects.toThrow();
     expect((await store.get(archive.bucket, archive.key, archive.versionId)).equals(evidence.bytes)).toBe(true);

@@ -49,6 +49,9 @@ describe('archiving against MinIO and PostgreSQL', () => {
     const retention = await store.getRetention(first.bucket, first.key, first.versionId);
     expect(retention?.mode).toBe('COMPLIANCE');
     expect(retention!.retainUntil.getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    // What the index will record is what the server holds, for the first write and for the repeat that read it back.
+    expect(first.retainUntil.toISOString()).toBe(retention!.retainUntil.toISOString());
+    expect(repeat.retainUntil.toISOString()).toBe(retention!.retainUntil.toISOString());
     const container = await store.get(first.bucket, first.key, first.versionId);
     expect(createHash('sha256').update(container).digest('hex')).toBe(first.sha256);
 

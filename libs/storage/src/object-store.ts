@@ -20,7 +20,7 @@ export interface Retention {
   retainUntil: Date;
 }
 
-/** MinIO/S3 behind the few operations the services need. Object lock is set explicitly and read back. */
+/** MinIO/S3 behind the few operations the services need. Object lock travels in the signed PUT itself. */
 export class ObjectStore {
   private readonly client: Client;
 

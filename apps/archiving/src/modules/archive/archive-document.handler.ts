@@ -12,7 +12,7 @@ import { retentionDays } from './retention-policy.js';
 
 type DocumentSigned = EventPayload<typeof Topics.DocumentSigned>;
 
-/** Where a container was stored and the retention read back from the server. */
+/** Where a container was stored and until when the server holds it under COMPLIANCE retention. */
 export interface StoredContainer {
   bucket: string;
   key: string;
@@ -28,8 +28,8 @@ const archiveError = (code: string, en: string, vi: string, field: string | null
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
- * Writes one self-contained container per document version into the object-lock bucket, sets COMPLIANCE retention,
- * reads it back to prove it (prepare, outside the transaction, in parallel across a batch), then indexes it and
+ * Writes one self-contained container per document version into the object-lock bucket under COMPLIANCE retention
+ * (prepare, outside the transaction, in parallel across a batch), then indexes it and
  * announces it (apply, in the inbox transaction). The container bytes are deterministic, so a repeated prepare finds
  * the same object under the same key and reuses its version instead of writing a second one.
  */
@@ -51,16 +51,24 @@ export class ArchiveDocumentHandler implements EventHandler<typeof Topics.Docume
     const digest = sha256(container);
     const bucket = this.config.ARCHIVE_BUCKET;
     const key = `${event.documentType}/${event.issuerCode}/${event.schoolYear}/${event.documentId}.asics`;
-    const wanted = new Date(Date.now() + retentionDays(event.documentType, this.config) * 86_400_000);
+    // Whole seconds: the server keeps retain-until dates to the second, and the index records the same instant.
+    const wanted = new Date(Math.floor((Date.now() + retentionDays(event.documentType, this.config) * 86_400_000) / 1000) * 1000);
     // The object and its retention are written by one conditional request, so no version ever exists unlocked, and a
     // repeated attempt finds the container it wrote before instead of adding a second version.
     const stored = await this.store.putLockedOnce(bucket, key, container, 'application/vnd.etsi.asic-s+zip', { mode: 'COMPLIANCE', retainUntil: wanted }, digest);
     if (!stored) throw archiveError('CONTAINER_CONFLICT', `another object already holds ${key}`, `Đã có đối tượng khác tại ${key}`, 'documentId');
-    const versionId = stored.versionId;
+    const { versionId } = stored;
+    // A new version carries the lock from its own PUT: the server refuses a PUT whose lock it cannot apply. A container
+    // an earlier attempt wrote is read back, since its retention is whatever that attempt set.
+    const retainUntil = stored.created ? wanted : await this.provenRetention(bucket, key, versionId);
+    return { bucket, key, versionId, sha256: digest, size: container.length, retainUntil };
+  }
+
+  private async provenRetention(bucket: string, key: string, versionId: string): Promise<Date> {
     const proof = await this.store.getRetention(bucket, key, versionId);
     if (proof?.mode !== 'COMPLIANCE' || proof.retainUntil.getTime() < Date.now())
       throw new Error(`retention of ${key} did not hold: ${JSON.stringify(proof)}`);
-    return { bucket, key, versionId, sha256: digest, size: container.length, retainUntil: proof.retainUntil };
+    return proof.retainUntil;
   }
 
   async apply(event: DocumentSigned, ctx: EventContext, stored: StoredContainer): Promise<void> {

@@ -22,8 +22,10 @@ export interface RevocationQuestion extends Subject {
   proven: boolean;
   embedded: RevocationValues;
   fetch?: (cert: X509Certificate, issuer: X509Certificate) => Promise<RevocationData | null>;
-  /** Set when `cert` is a CA of the path (named so), not the signer's own certificate. */
+  /** Set when `cert` is a CA of the path (named so), not the path's own end-entity certificate. */
   caName?: string;
+  /** The path is the time-stamping unit's, and `at` the time its token states. */
+  tsa?: boolean;
 }
 
 /**
@@ -77,8 +79,9 @@ function decide(findings: RevocationFinding[], at: Date): RevocationDecision {
   return { state: 'unknown', why: reasons.join('; ') };
 }
 
-function outcomeOf(decision: RevocationDecision, { at, proven, caName }: RevocationQuestion): Outcome {
-  const who = caName ? { vi: `chứng thư CA ${caName}`, en: `the CA certificate ${caName}` } : { vi: 'chứng thư người ký', en: 'the signer certificate' };
+function outcomeOf(decision: RevocationDecision, { at, proven, caName, tsa }: RevocationQuestion): Outcome {
+  const leaf = tsa ? { vi: 'chứng thư của đơn vị cấp dấu thời gian', en: 'the TSA certificate' } : { vi: 'chứng thư người ký', en: 'the signer certificate' };
+  const who = caName ? { vi: `chứng thư CA ${caName}`, en: `the CA certificate ${caName}` } : leaf;
   const Who = { vi: who.vi[0].toUpperCase() + who.vi.slice(1), en: who.en[0].toUpperCase() + who.en.slice(1) };
   if (decision.state === 'good') {
     return { ok: true, detail: { vi: `${Who.vi} chưa bị thu hồi tại ${iso(at)} (${decision.source} ngày ${iso(decision.thisUpdate)})`, en: `${Who.en} was not revoked at ${iso(at)} (${decision.source} of ${iso(decision.thisUpdate)})` } };
@@ -89,13 +92,17 @@ function outcomeOf(decision: RevocationDecision, { at, proven, caName }: Revocat
   }
   const reason = decision.reason ? `, ${decision.reason}` : '';
   if (decision.revokedAt > at) {
-    const before = proven ? 'dấu thời gian chứng minh chữ ký có trước đó' : 'sau thời điểm kiểm tra';
-    const beforeEn = proven ? 'the time-stamp proves the signature existed before' : 'after the validation time';
+    const before = tsa ? 'dấu thời gian được cấp trước đó' : proven ? 'dấu thời gian chứng minh chữ ký có trước đó' : 'sau thời điểm kiểm tra';
+    const beforeEn = tsa ? 'the time-stamp was issued before' : proven ? 'the time-stamp proves the signature existed before' : 'after the validation time';
     return { ok: true, detail: { vi: `${Who.vi} bị thu hồi lúc ${iso(decision.revokedAt)}${reason}; ${before} (${iso(at)})`, en: `${Who.en} was revoked at ${iso(decision.revokedAt)}${reason}; ${beforeEn} (${iso(at)})` } };
   }
   // EN 319 102-1 §5.6.2.4: a CA revoked before the best signature time leaves the signature unprovable, not proven bad.
   if (caName) {
     return { ok: false, subIndication: 'REVOKED_CA_NO_POE', text: { vi: `${Who.vi} đã bị thu hồi lúc ${iso(decision.revokedAt)}${reason}, trước thời điểm ký (${iso(at)})`, en: `${Who.en} was revoked at ${iso(decision.revokedAt)}${reason}, before the signature time (${iso(at)})` } };
+  }
+  // A token from a revoked time-stamping unit proves no time (EN 319 102-1 §5.4: its validation is INDETERMINATE).
+  if (tsa) {
+    return { ok: false, subIndication: 'REVOKED_NO_POE', text: { vi: `${Who.vi} đã bị thu hồi lúc ${iso(decision.revokedAt)}${reason}, trước thời điểm ghi trong dấu thời gian (${iso(at)})`, en: `${Who.en} was revoked at ${iso(decision.revokedAt)}${reason}, before the time the token states (${iso(at)})` } };
   }
   if (proven) {
     return { ok: false, subIndication: 'REVOKED', text: { vi: `Chứng thư người ký đã bị thu hồi lúc ${iso(decision.revokedAt)}${reason}, trước thời điểm ký được dấu thời gian chứng minh (${iso(at)})`, en: `The signer certificate was revoked at ${iso(decision.revokedAt)}${reason}, before the time-stamped signature time (${iso(at)})` } };

@@ -23,12 +23,15 @@ export interface TimeStampContext {
 export interface TimeStampResult {
   summary?: TimeStampSummary;
   outcome: Outcome;
+  /** The TSA certificate's path to its trust anchor, when the token checked out: its revocation is the caller's. */
+  path?: X509Certificate[];
 }
 
 /**
  * Validates one signature time-stamp token (RFC 3161 §2.4.2): a SignedData over TSTInfo whose imprint is the hash of
  * the signature value, signed by a certificate with the one critical id-kp-timeStamping purpose (§2.3) that chains
- * to a trust anchor at genTime. The TSA certificate's revocation is not checked.
+ * to a trust anchor at genTime. The revocation of the TSA's path needs the revocation source, so the caller checks
+ * it (`path`).
  */
 export function validateTimeStamp(token: Buffer, context: TimeStampContext): TimeStampResult {
   let summary: TimeStampSummary | undefined;
@@ -47,42 +50,60 @@ export function validateTimeStamp(token: Buffer, context: TimeStampContext): Tim
       ...(tsaCert ? { tsaSubject: distinguishedName(tsaCert.subject) } : {}),
       valid: false,
     };
-    if (!tsaCert) return { summary, outcome: problem('NO_SIGNING_CERTIFICATE_FOUND', 'không tìm thấy chứng thư của đơn vị cấp dấu thời gian', 'the TSA certificate is not available') };
-    const outcome = checkToken(tstInfo, signerInfo, parts.eContent, tsaCert, [...parts.certificates, ...context.certificates], context);
+    if (!tsaCert) return { summary, outcome: timeStampProblem('NO_SIGNING_CERTIFICATE_FOUND', 'không tìm thấy chứng thư của đơn vị cấp dấu thời gian', 'the TSA certificate is not available') };
+    const { outcome, path } = checkToken(tstInfo, signerInfo, parts.eContent, tsaCert, [...parts.certificates, ...context.certificates], context);
     summary.valid = outcome.ok;
-    return { summary, outcome };
+    return { summary, outcome, ...(outcome.ok && path ? { path } : {}) };
   } catch (err) {
     const why = err instanceof FormatProblem ? err.text : { vi: 'cấu trúc không hợp lệ', en: 'malformed structure' };
-    return { ...(summary ? { summary } : {}), outcome: problem('FORMAT_FAILURE', why.vi, why.en) };
+    return { ...(summary ? { summary } : {}), outcome: timeStampProblem('FORMAT_FAILURE', why.vi, why.en) };
   }
 }
 
-function checkToken(tstInfo: pkijs.TSTInfo, signerInfo: pkijs.SignerInfo, eContent: Buffer, tsaCert: X509Certificate, pool: X509Certificate[], context: TimeStampContext): Outcome {
+function checkToken(
+  tstInfo: pkijs.TSTInfo,
+  signerInfo: pkijs.SignerInfo,
+  eContent: Buffer,
+  tsaCert: X509Certificate,
+  pool: X509Certificate[],
+  context: TimeStampContext,
+): { outcome: Outcome; path?: X509Certificate[] } {
+  const path = buildTrustPath(tsaCert, pool, context.anchors);
+  return { outcome: tokenOutcome(tstInfo, signerInfo, eContent, tsaCert, path, context), ...(path ? { path } : {}) };
+}
+
+function tokenOutcome(
+  tstInfo: pkijs.TSTInfo,
+  signerInfo: pkijs.SignerInfo,
+  eContent: Buffer,
+  tsaCert: X509Certificate,
+  path: X509Certificate[] | undefined,
+  context: TimeStampContext,
+): Outcome {
   const imprintOid = tstInfo.messageImprint.hashAlgorithm.algorithmId;
-  if (!digestName(imprintOid)) return problem('CRYPTO_CONSTRAINTS_FAILURE', `thuật toán băm ${imprintOid} không được chấp nhận`, `imprint digest ${imprintOid} not accepted`);
+  if (!digestName(imprintOid)) return timeStampProblem('CRYPTO_CONSTRAINTS_FAILURE', `thuật toán băm ${imprintOid} không được chấp nhận`, `imprint digest ${imprintOid} not accepted`);
   if (!sameBytes(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView, digest(imprintOid, context.signatureValue))) {
-    return problem('HASH_FAILURE', 'dấu thời gian không được cấp cho chữ ký này', 'it was not issued for this signature value');
+    return timeStampProblem('HASH_FAILURE', 'dấu thời gian không được cấp cho chữ ký này', 'it was not issued for this signature value');
   }
   if (!signerInfo.signedAttrs) throw new FormatProblem({ vi: 'thiếu thuộc tính được ký', en: 'signed attributes are missing' });
   checkSignedAttributes(signerInfo, Oid.tstInfo);
   const integrity = checkIntegrity(signerInfo, eContent, tsaCert);
-  if (!integrity.ok) return problem(integrity.subIndication, integrity.text.vi, integrity.text.en);
+  if (!integrity.ok) return timeStampProblem(integrity.subIndication, integrity.text.vi, integrity.text.en);
   const binding = checkSigningCertificateAttribute(signerInfo.signedAttrs.attributes, tsaCert);
-  if (!binding) return problem('SIG_CONSTRAINTS_FAILURE', 'thiếu thuộc tính signing-certificate', 'the signing-certificate attribute is missing');
-  if (!binding.ok) return problem(binding.subIndication, binding.text.vi, binding.text.en);
+  if (!binding) return timeStampProblem('SIG_CONSTRAINTS_FAILURE', 'thiếu thuộc tính signing-certificate', 'the signing-certificate attribute is missing');
+  if (!binding.ok) return timeStampProblem(binding.subIndication, binding.text.vi, binding.text.en);
   const eku = certificateFacts(tsaCert).extendedKeyUsage;
   if (!eku?.critical || eku.purposes.length !== 1 || eku.purposes[0] !== Oid.kpTimeStamping) {
-    return problem('CHAIN_CONSTRAINTS_FAILURE', 'chứng thư không dành riêng cho cấp dấu thời gian', 'the TSA certificate lacks the sole critical id-kp-timeStamping purpose');
+    return timeStampProblem('CHAIN_CONSTRAINTS_FAILURE', 'chứng thư không dành riêng cho cấp dấu thời gian', 'the TSA certificate lacks the sole critical id-kp-timeStamping purpose');
   }
-  const path = buildTrustPath(tsaCert, pool, context.anchors);
-  if (!path) return problem('NO_CERTIFICATE_CHAIN_FOUND', 'chứng thư của đơn vị cấp dấu thời gian không thuộc tổ chức chứng thực tin cậy', 'the TSA certificate does not chain to a trust anchor');
+  if (!path) return timeStampProblem('NO_CERTIFICATE_CHAIN_FOUND', 'chứng thư của đơn vị cấp dấu thời gian không thuộc tổ chức chứng thực tin cậy', 'the TSA certificate does not chain to a trust anchor');
   const constraint = pathConstraintProblem(path, [KeyUsageBit.digitalSignature, KeyUsageBit.nonRepudiation]);
-  if (constraint) return problem('CHAIN_CONSTRAINTS_FAILURE', constraint.vi, constraint.en);
-  if (validityProblem(path, tstInfo.genTime)) return problem('OUT_OF_BOUNDS_NO_POE', `chứng thư không còn hiệu lực lúc ${iso(tstInfo.genTime)}`, `a certificate of its path is not valid at ${iso(tstInfo.genTime)}`);
-  if (tstInfo.genTime.getTime() > context.validationTime.getTime() + SKEW_MS) return problem('NO_POE', 'thời điểm cấp ở tương lai', 'its time lies in the future');
+  if (constraint) return timeStampProblem('CHAIN_CONSTRAINTS_FAILURE', constraint.vi, constraint.en);
+  if (validityProblem(path, tstInfo.genTime)) return timeStampProblem('OUT_OF_BOUNDS_NO_POE', `chứng thư không còn hiệu lực lúc ${iso(tstInfo.genTime)}`, `a certificate of its path is not valid at ${iso(tstInfo.genTime)}`);
+  if (tstInfo.genTime.getTime() > context.validationTime.getTime() + SKEW_MS) return timeStampProblem('NO_POE', 'thời điểm cấp ở tương lai', 'its time lies in the future');
   return { ok: true };
 }
 
-function problem(subIndication: Extract<Outcome, { ok: false }>['subIndication'], vi: string, en: string): Outcome {
+export function timeStampProblem(subIndication: Extract<Outcome, { ok: false }>['subIndication'], vi: string, en: string): Outcome {
   return { ok: false, subIndication, text: { vi: `Dấu thời gian của chữ ký không hợp lệ: ${vi}`, en: `The signature time-stamp is not valid: ${en}` } };
 }

@@ -121,12 +121,16 @@ describe('validateSignatures', () => {
     const [question] = readOcspRequest(buildOcspRequest(der(identity.certPem), der(pki.issuing.certPem))).questions;
     return responder.sign([{ certIdDer: question.certIdDer, certStatus, thisUpdate: at, nextUpdate: new Date(at.getTime() + DAY) }], { producedAt: at });
   };
-  /** Answers `answer` about end-entity certificates (counted in `asked`), and `caAnswer` about the issuing CA. */
-  const source = (answer: RevocationData | null | Error, caAnswer: RevocationData = { crl: rootCrl }) => {
+  /**
+   * Answers `answer` about the signers' certificates (counted in `asked`), `caAnswer` about the issuing CA and
+   * `tsaAnswer` (good unless told) about the time-stamping unit.
+   */
+  const source = (answer: RevocationData | null | Error, caAnswer: RevocationData = { crl: rootCrl }, tsaAnswer?: RevocationData | null) => {
     const asked: Buffer[] = [];
     const revocation: RevocationSource = {
       fetch: async (cert, issuer) => {
         if (issuer.equals(anchors[0])) return caAnswer;
+        if (cert.equals(der(tsa.certPem))) return tsaAnswer === undefined ? { ocspResponse: ocspFor(tsa, { status: 'good' }) } : tsaAnswer;
         asked.push(cert);
         if (answer instanceof Error) throw answer;
         return answer;
@@ -158,12 +162,13 @@ describe('validateSignatures', () => {
 
   it('passes a B-LT signature offline: time-stamp token and OCSP response carried in the CMS', async () => {
     const bt = timeStamped(opensslSign(teacher, [chain]));
-    const blt = upgraded(bt, { revocationValues: [ocspRevocationValue(ocspFor(teacher, { status: 'good' })), rootCrl] });
+    const blt = upgraded(bt, { revocationValues: [ocspRevocationValue(ocspFor(teacher, { status: 'good' })), ocspRevocationValue(ocspFor(tsa, { status: 'good' })), rootCrl] });
     const report = await validateOne(blt);
     expect(report).toMatchObject({ indication: 'PASSED', level: 'B-LT', timeStamp: { valid: true, policy: POLICY, serialNumber: '01' } });
     expect(report.timeStamp!.tsaSubject).toContain('Đơn vị cấp dấu thời gian');
     expect(report.bestSignatureTime).toEqual(report.timeStamp!.genTime);
     expect(check(report, 'revocation').detail.en).toMatch(/^The signer certificate was not revoked at .*OCSP.*; The CA certificate CN=.* was not revoked at .*CRL/);
+    expect(check(report, 'timestamp').detail.en).toMatch(/; The TSA certificate was not revoked at .*OCSP.*; The CA certificate CN=.* was not revoked at .*CRL/);
   });
 
   it('fails on changed content (HASH_FAILURE) and on a changed signature value (SIG_CRYPTO_FAILURE)', async () => {
@@ -255,7 +260,7 @@ describe('validateSignatures', () => {
 
   it('fails a certificate expired before the time-stamp (EXPIRED), and cannot confirm it without one', async () => {
     const cms = opensslSign(expiredTeacher, [chain]);
-    expect(await validateOne(timeStamped(cms))).toMatchObject({ indication: 'FAILED', subIndication: 'EXPIRED' });
+    expect(await validateOne(timeStamped(cms), source(null))).toMatchObject({ indication: 'FAILED', subIndication: 'EXPIRED' });
     expect(await validateOne(cms)).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE' });
   });
 
@@ -294,6 +299,29 @@ describe('validateSignatures', () => {
       const report = await validateOne(upgraded(cms, { token }));
       expect(report).toMatchObject({ indication: 'FAILED', subIndication: 'SIG_CRYPTO_FAILURE' });
       expect(check(report, 'timestamp').status).toBe('failed');
+    });
+
+    it('uses no token whose TSA certificate was revoked before the time it states (REVOKED_NO_POE), nor one of unknown status', async () => {
+      const cms = timeStamped(opensslSign(teacher, [chain]));
+      const good = { ocspResponse: ocspFor(teacher, { status: 'good' }) };
+      const revokedTsa = { ocspResponse: ocspFor(tsa, { status: 'revoked', revokedAt: new Date(Date.now() - HOUR), reason: 'keyCompromise' }) };
+      const report = await validateOne(cms, source(good, undefined, revokedTsa));
+      expect(report).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE', timeStamp: { valid: false } });
+      expect(check(report, 'timestamp').detail.en).toMatch(/^The signature time-stamp is not valid: the TSA certificate was revoked at .*keyCompromise, before the time the token states/);
+      expect(report.bestSignatureTime).not.toEqual(report.timeStamp!.genTime);
+      const unknown = await validateOne(cms, source(good, undefined, null));
+      expect(unknown).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'TRY_LATER', timeStamp: { valid: false } });
+      expect(check(unknown, 'timestamp').detail.en).toMatch(/^The signature time-stamp is not valid: no current revocation information for the TSA certificate/);
+    });
+
+    it('uses a token whose TSA certificate was revoked only after the time it states', async () => {
+      const cms = timeStamped(opensslSign(teacher, [chain]));
+      const later = new Date(Date.now() + DAY);
+      const revokedLater = { ocspResponse: ocspFor(tsa, { status: 'revoked', revokedAt: new Date(later.getTime() - 12 * HOUR) }, later) };
+      const report = await validateOne(cms, { ...source({ ocspResponse: ocspFor(teacher, { status: 'good' }) }, undefined, revokedLater), validationTime: new Date(Date.now() + 2 * DAY) });
+      expect(report).toMatchObject({ indication: 'PASSED', timeStamp: { valid: true } });
+      expect(report.bestSignatureTime).toEqual(report.timeStamp!.genTime);
+      expect(check(report, 'timestamp').detail.en).toMatch(/The TSA certificate was revoked at .*; the time-stamp was issued before/);
     });
 
     it('flags a claimed signing time later than the time-stamp (TIMESTAMP_ORDER_FAILURE)', async () => {

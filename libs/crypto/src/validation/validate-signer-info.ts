@@ -7,8 +7,8 @@ import { FormatProblem, type SignedDataParts } from './cms-structure.js';
 import { KeyUsageBit, signerSummary } from './certificate-facts.js';
 import { SKEW_MS } from './revocation-findings.js';
 import { checkRevocation } from './revocation-status.js';
-import { validateTimeStamp } from './signature-timestamp.js';
-import { attributeValue, checkIntegrity, checkSignedAttributes, checkSigningCertificateAttribute, findSignerCertificate } from './signer-info.js';
+import { timeStampProblem, validateTimeStamp } from './signature-timestamp.js';
+import { attributeValue, checkIntegrity, checkSignedAttributes, checkSigningCertificateAttribute, findSignerCertificate, type Outcome } from './signer-info.js';
 import { buildTrustPath, pathConstraintProblem, validityProblem } from './trust-path.js';
 import { readUnsignedAttributes, type UnsignedValues } from './unsigned-attributes.js';
 import type { CheckName, ExpectedSigner, LocalizedText, RevocationData, SignatureLevel, SignatureReport, TimeStampSummary } from './validation-report.js';
@@ -157,7 +157,7 @@ class SignerInfoValidation {
     return true;
   }
 
-  private timeStamps(): boolean {
+  private async timeStamps(): Promise<boolean> {
     const tokens = this.unsigned.timeStampTokens;
     if (!tokens.length) {
       this.checks.skipped('timestamp', { vi: 'Không có dấu thời gian: thời điểm ký chưa được chứng minh', en: 'No signature time-stamp: the signing time is not proven' });
@@ -166,6 +166,17 @@ class SignerInfoValidation {
     const { parts, anchors, validationTime, signerInfo } = this.context;
     const context = { signatureValue: signerInfo.signature.valueBlock.valueHexView, certificates: [...parts.certificates, ...this.unsigned.certificates], anchors, validationTime };
     const results = tokens.map((token) => validateTimeStamp(token, context));
+    // A token counts only if its time-stamping unit was not revoked before the time it states.
+    const tsaStatus: LocalizedText[] = [];
+    for (const result of results) {
+      if (!result.outcome.ok || !result.path || !result.summary) continue;
+      const status = await this.pathRevocation(result.path, result.summary.genTime, false, true);
+      if (status.ok) tsaStatus.push(...status.details);
+      else {
+        result.outcome = timeStampProblem(status.subIndication, lowerFirst(status.text.vi), lowerFirst(status.text.en));
+        result.summary.valid = false;
+      }
+    }
     const valid = results.filter((result) => result.outcome.ok && result.summary).sort((a, b) => a.summary!.genTime.getTime() - b.summary!.genTime.getTime());
     const chosen = valid[0] ?? results[0];
     if (chosen.summary) this.timeStamp = chosen.summary;
@@ -184,8 +195,8 @@ class SignerInfoValidation {
       });
     } else {
       this.checks.passed('timestamp', {
-        vi: `Dấu thời gian hợp lệ chứng minh chữ ký có từ ${iso(this.bestSignatureTime)}`,
-        en: `A valid time-stamp proves the signature existed at ${iso(this.bestSignatureTime)}`,
+        vi: [`Dấu thời gian hợp lệ chứng minh chữ ký có từ ${iso(this.bestSignatureTime)}`, ...tsaStatus.map((d) => d.vi)].join('; '),
+        en: [`A valid time-stamp proves the signature existed at ${iso(this.bestSignatureTime)}`, ...tsaStatus.map((d) => d.en)].join('; '),
       });
     }
     return true;
@@ -238,30 +249,37 @@ class SignerInfoValidation {
       this.checks.skipped('revocation', { vi: 'Chứng thư người ký là chứng thư tin cậy', en: 'The signer certificate is itself a trust anchor' });
       return true;
     }
+    const status = await this.pathRevocation(this.path, this.bestSignatureTime, this.proven, false);
+    if (!status.ok) this.checks.problem('revocation', status.subIndication, status.text);
+    else this.checks.passed('revocation', { vi: status.details.map((d) => d.vi).join('; '), en: status.details.map((d) => d.en).join('; ') });
+    return true;
+  }
+
+  /** The status at `at` of each certificate of `path` but its trust anchor, leaf first: the first problem, or each one's detail. */
+  private async pathRevocation(path: X509Certificate[], at: Date, proven: boolean, tsa: boolean): Promise<Extract<Outcome, { ok: false }> | { ok: true; details: LocalizedText[] }> {
     const { parts, validationTime, fetchRevocation } = this.context;
     const embedded = { crls: [...parts.crls, ...this.unsigned.crls], ocspResponses: parts.ocspResponses, basicOcspResponses: this.unsigned.basicOcspResponses };
     const details: LocalizedText[] = [];
-    for (let i = 0; i < this.path.length - 1; i++) {
+    for (let i = 0; i < path.length - 1; i++) {
       const outcome = await checkRevocation({
-        cert: this.path[i],
-        issuer: this.path[i + 1],
+        cert: path[i],
+        issuer: path[i + 1],
         validationTime,
-        at: this.bestSignatureTime,
-        proven: this.proven,
+        at,
+        proven,
         embedded,
-        ...(i > 0 ? { caName: distinguishedName(this.path[i].subject) } : {}),
+        ...(tsa ? { tsa } : {}),
+        ...(i > 0 ? { caName: distinguishedName(path[i].subject) } : {}),
         ...(fetchRevocation ? { fetch: fetchRevocation } : {}),
       });
-      if (!outcome.ok) {
-        this.checks.problem('revocation', outcome.subIndication, outcome.text);
-        return true;
-      }
+      if (!outcome.ok) return outcome;
       details.push(outcome.detail ?? { vi: 'Chưa bị thu hồi', en: 'Not revoked' });
     }
-    this.checks.passed('revocation', { vi: details.map((d) => d.vi).join('; '), en: details.map((d) => d.en).join('; ') });
-    return true;
+    return { ok: true, details };
   }
 }
+
+const lowerFirst = (text: string) => text[0].toLowerCase() + text.slice(1);
 
 /** B-B needs signed attributes with an ESS signing-certificate(-v2); B-T adds a time-stamp; B-LT validation data. */
 function levelOf(signerInfo: pkijs.SignerInfo, parts: SignedDataParts, unsigned: UnsignedValues): SignatureLevel {

@@ -1,3 +1,4 @@
+import { ConcurrencyLimit } from '@edu/crypto';
 import { DomainError } from '@edu/errors';
 import { OutboxRelay, OutboxWriter } from '@edu/messaging';
 import { DataSource, type EntityManager } from '@edu/persistence';
@@ -12,7 +13,6 @@ import { StagedContent } from '../signatures/staged-content.js';
 import { Assignees } from './assignees.js';
 import { checkTasks } from './signing-person.js';
 import type { ApproveTasksCommand } from './task-requests.js';
-import { Turns } from './turns.js';
 import { StepRoles } from './workflow-definitions.js';
 import { WorkflowAudit } from './workflow-audit.js';
 import { documentSigned, signatureRequested, type OutboxItem } from './workflow-events.js';
@@ -56,8 +56,11 @@ interface Changes {
  */
 @Injectable()
 export class ApproveTasksHandler {
-  /** Approvals are signed and written two at a time (see Turns). */
-  private readonly turns = new Turns(2);
+  /**
+   * Approvals are signed and written two at a time: a batch holds its documents' contents, signatures and events in
+   * memory until it commits, and signing is CPU-bound on one thread, so waiting costs no throughput.
+   */
+  private readonly turns = new ConcurrencyLimit(2);
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,

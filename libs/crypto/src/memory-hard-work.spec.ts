@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Turns } from './turns.js';
+import { ConcurrencyLimit } from './memory-hard-work.js';
 
-describe('Turns', () => {
+describe('ConcurrencyLimit', () => {
   it('runs at most `limit` at once, the rest in arrival order, and a failure frees its turn', async () => {
-    const turns = new Turns(2);
+    const turns = new ConcurrencyLimit(2);
     let running = 0;
     let most = 0;
     const started: number[] = [];

@@ -1,4 +1,4 @@
-// ./edu bench [documents|identity] [options] — runs one benchmark; each prints its figures and the ratios against
+// ./edu bench [documents|identity|signing] [options] — runs one benchmark; each prints its figures and the ratios against
 // its bars and against baselines measured in the same run.
 const BENCHES = { documents: './documents.mjs', identity: './identity.mjs', signing: './signing.mjs' };
 const name = process.argv[2] && !process.argv[2].startsWith('-') ? process.argv[2] : 'documents';

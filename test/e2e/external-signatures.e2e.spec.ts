@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoStudents } from '../../apps/identity/src/modules/seed/demo-province.js';
@@ -8,6 +7,7 @@ import { opensslIn } from '../support/openssl.js';
 import { pollUntil } from '../support/poll.js';
 import { demoSigner, pendingTasks, signDocuments, signerSession, type SignerSession } from '../support/signers.js';
 import { demoClient, URLS } from '../support/stack.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const SCHOOL = demoClient('school', 2);
 const CLASS = '6A1';
@@ -28,7 +28,7 @@ interface Certificate {
  * detached CMS: accepted only when it verifies, chains to the platform CA, is unrevoked and is the teacher's own.
  */
 describe('external signatures uploaded to a signing task', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'external-sig-'));
+  const dir = scratchDir('external-sig-');
   const ssl = (...args: string[]) => opensslIn(dir, args);
   const teacherMember = demoSigner(SCHOOL.org, 'HOMEROOM', CLASS);
   const students = demoStudents(12).filter((s) => s.enrolment.schoolCode === SCHOOL.org && s.enrolment.className === CLASS).map((s) => s.student.studentId);

@@ -1,13 +1,13 @@
 import { decodeEvent, Topics } from '@edu/contracts';
 import { makeSectorId } from '@edu/ids';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, schoolToken, tokenFor } from '../support/api.js';
 import { consumeUntil, topicEnds } from '../support/kafka.js';
 import { opensslIn } from '../support/openssl.js';
 import { demoClient, URLS } from '../support/stack.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 interface Certificate {
   serial: string;
@@ -27,7 +27,7 @@ const identity = { base: URLS.identity };
 
 /** The PKI over HTTP with OpenSSL as the relying party: issue from a CSR, CRL, OCSP (POST and GET), revocation. */
 describe('PKI: certificates, CRL and OCSP', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pki-e2e-'));
+  const dir = scratchDir('pki-e2e-');
   const ssl = (...args: string[]) => opensslIn(dir, args);
   const operator = () => tokenFor(demoClient('operator'));
   let leaf: Certificate;

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoStudents } from '../../apps/identity/src/modules/seed/demo-province.js';
@@ -8,6 +7,7 @@ import { call, submit, tokenFor, type SubmissionBody } from '../support/api.js';
 import { pollUntil } from '../support/poll.js';
 import { demoSigner, pendingTasks, signDocuments, signerSession, type SignerSession } from '../support/signers.js';
 import { demoClient, URLS } from '../support/stack.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const SCHOOL = demoClient('school', 1);
 const CLASS = '10A1';
@@ -31,7 +31,7 @@ interface Approval {
 
 /** The học bạ of one class, teacher → principal → seal, through the public APIs, as a school and its staff use them. */
 describe('signing workflows: homeroom teacher → principal → institution seal', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'workflow-e2e-'));
+  const dir = scratchDir('workflow-e2e-');
   const students = demoStudents(12).filter((s) => s.enrolment.schoolCode === SCHOOL.org && s.enrolment.className === CLASS).map((s) => s.student.studentId);
   let school: string;
   let teacher: SignerSession;

@@ -1,18 +1,18 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, schoolToken } from '../support/api.js';
 import { opensslIn } from '../support/openssl.js';
 import { pollUntil } from '../support/poll.js';
 import { URLS } from '../support/stack.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
 const stamp = (token: string | undefined, query: Buffer, contentType = 'application/timestamp-query') =>
   call<Buffer>('POST', '/tsa', { base: URLS.signing, token, raw: query, headers: { 'content-type': contentType } });
 
 /** The platform's RFC 3161 time-stamping unit over HTTP, with OpenSSL's `ts` as the standard client. */
 describe('time-stamp authority (POST /tsa)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tsa-e2e-'));
+  const dir = scratchDir('tsa-e2e-');
   const ssl = (...args: string[]) => opensslIn(dir, args);
   let token: string;
 

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scratchDir } from './scratch-dir.js';
 
 /** Verifies a detached CMS with the system's OpenSSL: the "any standard CMS verifier" of the acceptance test. */
 export function opensslVerifyDetached(content: Buffer, cms: Buffer, caPem: string): { ok: boolean; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'edu-cms-'));
+  const dir = scratchDir('edu-cms-');
   writeFileSync(join(dir, 'content.bin'), content);
   writeFileSync(join(dir, 'sig.der'), cms);
   writeFileSync(join(dir, 'ca.pem'), caPem);
@@ -17,7 +17,7 @@ export function opensslVerifyDetached(content: Buffer, cms: Buffer, caPem: strin
 }
 
 export function opensslPrintCms(cms: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'edu-cms-'));
+  const dir = scratchDir('edu-cms-');
   writeFileSync(join(dir, 'sig.der'), cms);
   const r = spawnSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', join(dir, 'sig.der')]);
   return r.stdout.toString();

@@ -1,8 +1,7 @@
 import { generateRsaKeyPair } from '@edu/crypto';
 import type { DataSource } from '@edu/persistence';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stackEnv } from '../../../test/support/stack.js';
@@ -10,6 +9,7 @@ import { loadIdentityConfig } from './config.js';
 import { CertificateAuthority } from './modules/pki/certificate-authority.js';
 import { TokenKeys } from './modules/tokens/token-keys.js';
 import { throwawayIdentitySchema } from './testing/throwaway-schema.js';
+import { scratchDir } from '../../../test/support/scratch-dir.js';
 
 /** Identity's key custody against the real PostgreSQL, in a throwaway schema: made once, sealed, reopened the same. */
 describe('identity against PostgreSQL', () => {
@@ -41,7 +41,7 @@ describe('identity against PostgreSQL', () => {
     }
 
     const seal = again.issue('seal', { commonName: 'Trường THPT Trần Phú', serialNumber: '31000101' }, generateRsaKeyPair().publicKey);
-    const dir = mkdtempSync(join(tmpdir(), 'seal-'));
+    const dir = scratchDir('seal-');
     writeFileSync(join(dir, 'seal.pem'), seal);
     writeFileSync(join(dir, 'root.pem'), first.chainPems()[1]);
     writeFileSync(join(dir, 'issuing.pem'), first.chainPems()[0]);

@@ -6,8 +6,7 @@ import { OutboxWriter } from '@edu/messaging';
 import { openServiceDataSource, type DataSource } from '@edu/persistence';
 import { spawnSync } from 'node:child_process';
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stackEnv } from '../../../test/support/stack.js';
@@ -26,6 +25,7 @@ import { RenewCertificateHandler } from './modules/pki/renew-certificate.handler
 import { RevokeCertificateHandler } from './modules/pki/revoke-certificate.handler.js';
 import { SignerDirectory } from './modules/pki/signer-directory.js';
 import { SubjectPolicy } from './modules/pki/subject-policy.js';
+import { scratchDir } from '../../../test/support/scratch-dir.js';
 
 const ORG = '31009901';
 const TEACHER = makeSectorId('31', 990001);
@@ -37,7 +37,7 @@ describe('PKI lifecycle against PostgreSQL', () => {
   const env = stackEnv();
   const schema = `itest_pki_${randomUUID().slice(0, 8)}`;
   const config = loadIdentityConfig({ ...env, PORT: '8081', IDENTITY_PUBLIC_URL: 'http://pki.test' });
-  const dir = mkdtempSync(join(tmpdir(), 'pki-int-'));
+  const dir = scratchDir('pki-int-');
   let ds: DataSource;
   let ca: CertificateAuthority;
   let issue: IssueCertificateHandler;

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ASIC_S_MIMETYPE, buildAsicContainer } from './asic-container.js';
+import { scratchDir } from '../../../../../test/support/scratch-dir.js';
 
 describe('buildAsicContainer', () => {
   const input = { dataName: 'hoc-ba.json', data: Buffer.from('{"a":1}'), signature: Buffer.from([0x30, 1, 2]), metadata: { id: 'd1' } };
@@ -17,7 +17,7 @@ describe('buildAsicContainer', () => {
     expect(zip.subarray(30, 30 + nameLength).toString()).toBe('mimetype');
     expect(zip.subarray(30 + nameLength + zip.readUInt16LE(28)).toString().startsWith(ASIC_S_MIMETYPE)).toBe(true);
 
-    const dir = mkdtempSync(join(tmpdir(), 'asic-'));
+    const dir = scratchDir('asic-');
     writeFileSync(join(dir, 'c.asics'), zip);
     const listing = execFileSync('python3', ['-c', 'import zipfile,sys; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', join(dir, 'c.asics')]).toString();
     expect(listing.trim().split('\n')).toEqual(['mimetype', 'hoc-ba.json', 'META-INF/signature.p7s', 'META-INF/edu-interop.json']);

@@ -1,8 +1,7 @@
 import { checkPersonalId, checkSectorId } from '@edu/ids';
 import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readOrganisationsCsv } from '../organisations/organisations-csv.js';
@@ -11,11 +10,12 @@ import { ROSTER_ROWS } from '../roster/domain/roster-kinds.js';
 import { apportion } from './apportion.js';
 import { generateDemoData, type DemoDataOptions } from './demo-data-generator.js';
 import { readDemoDataOptions } from './demo-data-options.js';
+import { scratchDir } from '../../../../../test/support/scratch-dir.js';
 
 const FILES = ['organisations.csv', 'teachers.csv', 'assignments.csv', 'students.csv'];
 const options = (seed: string): DemoDataOptions => ({
   province: 'haiphong', schools: 100, teachers: 4_000, students: 30_000, seed, schoolYear: '2025-2026',
-  out: mkdtempSync(join(tmpdir(), 'demo-data-')),
+  out: scratchDir('demo-data-'),
 });
 const hash = (dir: string) => createHash('sha256').update(FILES.map((f) => readFileSync(join(dir, f))).join('\0')).digest('hex');
 const rows = (dir: string, file: string): Array<Record<string, string>> => parse(readFileSync(join(dir, file)), { columns: true });

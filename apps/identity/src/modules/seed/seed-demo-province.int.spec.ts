@@ -1,10 +1,10 @@
 import type { DataSource } from '@edu/persistence';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoProvince } from './seed-demo-province.command.js';
 import { throwawayIdentitySchema } from '../../testing/throwaway-schema.js';
+import { scratchDir } from '../../../../../test/support/scratch-dir.js';
 
 /** The seed on an empty registry in a throwaway schema: once, with history and events, then never again. */
 describe('demo seed against PostgreSQL', () => {
@@ -15,7 +15,7 @@ describe('demo seed against PostgreSQL', () => {
   });
 
   it('seeds the demo province once and keeps its clients', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'seed-')), 'demo-clients.json');
+    const out = join(scratchDir('seed-'), 'demo-clients.json');
     const first = await seedDemoProvince(ds, out);
     expect(first.seeded).toBe(true);
     expect(first.clients.map((c) => `${c.role}:${c.org}`)).toContain('operator:31000000');

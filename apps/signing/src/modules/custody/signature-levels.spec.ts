@@ -2,13 +2,13 @@ import { buildCrl, CmsSigner, generateKeyPair, issueCertificate, LocalTimeStampC
 import { DomainError } from '@edu/errors';
 import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { opensslIn, opensslVerifyDetached } from '../../../../../test/support/openssl.js';
 import { CadesBaselineLt } from './signature-levels.js';
 import { ValidationData } from './validation-data.js';
+import { scratchDir } from '../../../../../test/support/scratch-dir.js';
 
 const IDENTITY = 'http://identity.test';
 const content = (n: number) => Buffer.from(JSON.stringify({ hocSinh: `Học sinh ${n}`, lop: '12A1', xepLoai: 'Tốt' }));
@@ -81,7 +81,7 @@ describe('CadesBaselineLt: the signatures the platform makes', () => {
       expect(signedData(token).certificates ?? []).toHaveLength(0);
       const held = (sd.certificates ?? []).map((c) => Buffer.from((c as pkijs.Certificate).toSchema().toBER()));
       expect(held.some((der) => der.equals(w.tsaDer))).toBe(true);
-      const dir = mkdtempSync(join(tmpdir(), 'edu-blt-'));
+      const dir = scratchDir('edu-blt-');
       writeFileSync(join(dir, 'token.der'), token);
       writeFileSync(join(dir, 'sig.bin'), Buffer.from(sd.signerInfos[0].signature.valueBlock.valueHexView));
       writeFileSync(join(dir, 'chain.pem'), w.chainPem);

@@ -1,16 +1,16 @@
-import { X509Certificate, type KeyObject } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCrl } from '../build-crl.js';
 import { CmsSigner } from '../cms-signer.js';
 import { issueCertificate } from '../issue-certificate.js';
 import { generateKeyPair } from '../key-algorithms.js';
 import { openssl } from '../testing/openssl.js';
+import { pkcs8 } from '../testing/openssl-cms.js';
 import { buildTestPki, type TestIdentity, type TestPki } from '../testing/test-pki.js';
 import { validateSignatures } from './validate-signatures.js';
 import type { RevocationSource, SignatureValidationInput } from './validation-report.js';
 
 const content = Buffer.from('{"soDiem":[{"hocSinh":"Trần Thị B","diem":8.5}]}');
-const pkcs8 = (key: KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 /** Signatures made by `openssl cms -sign` in the ways other tools make them: these must validate as well as ours. */
 describe('validateSignatures on CMS from other tools', () => {

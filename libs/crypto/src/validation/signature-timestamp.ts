@@ -51,7 +51,8 @@ export function validateTimeStamp(token: Buffer, context: TimeStampContext): Tim
       valid: false,
     };
     if (!tsaCert) return { summary, outcome: timeStampProblem('NO_SIGNING_CERTIFICATE_FOUND', 'không tìm thấy chứng thư của đơn vị cấp dấu thời gian', 'the TSA certificate is not available') };
-    const { outcome, path } = checkToken(tstInfo, signerInfo, parts.eContent, tsaCert, [...parts.certificates, ...context.certificates], context);
+    const path = buildTrustPath(tsaCert, [...parts.certificates, ...context.certificates], context.anchors);
+    const outcome = checkToken(tstInfo, signerInfo, parts.eContent, tsaCert, path, context);
     summary.valid = outcome.ok;
     return { summary, outcome, ...(outcome.ok && path ? { path } : {}) };
   } catch (err) {
@@ -61,18 +62,6 @@ export function validateTimeStamp(token: Buffer, context: TimeStampContext): Tim
 }
 
 function checkToken(
-  tstInfo: pkijs.TSTInfo,
-  signerInfo: pkijs.SignerInfo,
-  eContent: Buffer,
-  tsaCert: X509Certificate,
-  pool: X509Certificate[],
-  context: TimeStampContext,
-): { outcome: Outcome; path?: X509Certificate[] } {
-  const path = buildTrustPath(tsaCert, pool, context.anchors);
-  return { outcome: tokenOutcome(tstInfo, signerInfo, eContent, tsaCert, path, context), ...(path ? { path } : {}) };
-}
-
-function tokenOutcome(
   tstInfo: pkijs.TSTInfo,
   signerInfo: pkijs.SignerInfo,
   eContent: Buffer,

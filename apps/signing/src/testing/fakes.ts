@@ -24,7 +24,10 @@ export class CountingKeyStore extends KeyStore {
 /** An EntityManager that records SQL; answers with empty rows. Enough for OutboxWriter and SQL-free handlers. */
 export function recordingContext(eventId = '0199a000-0000-7000-8000-000000000001'): EventContext & { sql: Array<{ text: string; params: unknown[] }> } {
   const sql: Array<{ text: string; params: unknown[] }> = [];
-  const em = { query: async (text: string, params: unknown[] = []) => (sql.push({ text, params }), []) } as unknown as EntityManager;
+  // A prepared statement (preparedQuery) arrives as { name, text }.
+  const em = {
+    query: async (q: string | { text: string }, params: unknown[] = []) => (sql.push({ text: typeof q === 'string' ? q : q.text, params }), []),
+  } as unknown as EntityManager;
   return {
     em,
     sql,

@@ -1,4 +1,4 @@
-import { DataSource, type EntityManager } from '@edu/persistence';
+import { DataSource, preparedQuery, type EntityManager } from '@edu/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 
 export interface DirectorySchool {
@@ -103,7 +103,9 @@ export class DirectoryRepository {
   /** The student's class at the school in that school year, or null when not enrolled there. */
   async enrolledClass(studentId: string, schoolYear: string, schoolCode: string): Promise<string | null> {
     return this.remembered(`enrolment|${studentId}|${schoolYear}|${schoolCode}`, async () => {
-      const [row] = await this.dataSource.query(
+      const [row] = await preparedQuery<Array<{ class_name: string }>>(
+        this.dataSource,
+        'enrolled-class',
         'SELECT class_name FROM directory_enrolments WHERE student_id = $1 AND school_year = $2 AND school_code = $3',
         [studentId, schoolYear, schoolCode],
       );

@@ -84,10 +84,11 @@ export class WorkflowStore {
       `SELECT ${TASK_COLUMNS} FROM signing_tasks WHERE document_id = ANY($1::uuid[]) ORDER BY document_id, step ${lock}`,
       [documentIds],
     );
-    return workflows.map((w) => ({ workflow: toWorkflow(w), tasks: tasks.filter((t) => t.document_id === w.document_id).map(toTask) }));
+    const byDocument = Map.groupBy(tasks, (t) => t.document_id);
+    return workflows.map((w) => ({ workflow: toWorkflow(w), tasks: (byDocument.get(w.document_id) ?? []).map(toTask) }));
   }
 
-  /** Writes the states of the workflows and of all their tasks, one statement each. */
+  /** Writes the states of the workflows and of those of their tasks that changed, one statement each. */
   async save(em: EntityManager, items: WorkflowWithTasks[]): Promise<void> {
     if (!items.length) return;
     await em.query(
@@ -103,7 +104,8 @@ export class WorkflowStore {
          done_by = s.done_by, reason = s.reason
        FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[])
          AS s(id, state, due_at, reminded_at, done_at, done_by, reason)
-       WHERE t.task_id = s.id`,
+       WHERE t.task_id = s.id
+         AND (t.state, t.due_at, t.reminded_at, t.done_at, t.done_by, t.reason) IS DISTINCT FROM (s.state, s.due_at, s.reminded_at, s.done_at, s.done_by, s.reason)`,
       [t((x) => x.taskId), t((x) => x.state), t((x) => x.dueAt), t((x) => x.remindedAt), t((x) => x.doneAt), t((x) => x.doneBy), t((x) => x.reason)],
     );
   }

@@ -18,7 +18,8 @@ const command = {
 function handlerWith(className: string | null) {
   const outbox: Buffer[] = [];
   const em = {
-    query: async (text: string, params: unknown[]) => {
+    query: async (q: string | { text: string }, params: unknown[]) => {
+      const text = typeof q === 'string' ? q : q.text; // a prepared statement arrives as { name, text }
       if (text.startsWith('INSERT INTO outbox')) outbox.push(...outboxRowsOf(params).map((r) => r.payload));
       if (text.startsWith('INSERT INTO documents')) return [{ version: 1, supersedes_id: null }];
       return [];

@@ -1,6 +1,6 @@
 import { Topics, uuidv7 } from '@edu/contracts';
 import { OutboxRelay, OutboxWriter } from '@edu/messaging';
-import { DataSource, type EntityManager } from '@edu/persistence';
+import { DataSource, preparedQuery, type EntityManager } from '@edu/persistence';
 import { ObjectStore } from '@edu/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { INTERCHANGE_CONFIG, type InterchangeConfig } from '../../../config.js';
@@ -84,8 +84,10 @@ export class SubmitDocumentHandler {
   private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, staged: StagedContent, className: string): Promise<SubmissionReceipt> {
     // Versions of one student's record for one year are numbered in order; the lock serialises concurrent submissions.
     // The insert reads the latest version in its own statement, so it sees whatever committed while we waited.
-    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${cmd.type}|${cmd.studentId}|${cmd.schoolYear}`]);
-    const [{ version, supersedes_id: supersedesId }] = await em.query(
+    await preparedQuery(em, 'submission-lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`${cmd.type}|${cmd.studentId}|${cmd.schoolYear}`]);
+    const [{ version, supersedes_id: supersedesId }] = await preparedQuery<Array<{ version: number; supersedes_id: string | null }>>(
+      em,
+      'submission-insert',
       `INSERT INTO documents (id, document_type, issuer_code, student_id, school_year, version, supersedes_id, status,
          idempotency_key, request_sha256, client_id, content_bucket, content_key, content_version_id, content_sha256, content_size, content)
        SELECT $1, $2, $3, $4, $5, coalesce(p.version, 0) + 1, p.id, 'received', $6, $7, $8, $9, $10, $11, $12, $13, $14
@@ -121,7 +123,9 @@ export class SubmitDocumentHandler {
   }
 
   private async findByIdempotencyKey(em: EntityManager, cmd: SubmitDocumentCommand): Promise<SubmissionReceipt | null> {
-    const [row] = await em.query(
+    const [row] = await preparedQuery<Array<{ id: string; status: string; version: number; request_sha256: string }>>(
+      em,
+      'submission-by-idempotency-key',
       'SELECT id, status, version, request_sha256 FROM documents WHERE issuer_code = $1 AND idempotency_key = $2',
       [cmd.issuerCode, cmd.idempotencyKey],
     );

@@ -1,4 +1,4 @@
-import type { HocBaContent, PrimaryCompetencies, PrimaryQualities } from './hoc-ba-content.js';
+import type { HocBaContent, PrimaryCompetencies, PrimaryQualities } from '@edu/contracts';
 
 /** The printed form's words for the content's codes. An unknown code prints as itself rather than failing. */
 

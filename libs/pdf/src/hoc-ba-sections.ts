@@ -1,5 +1,5 @@
 import { rgb } from 'pdf-lib';
-import type { HocBaContent } from './hoc-ba-content.js';
+import type { HocBaContent } from '@edu/contracts';
 import {
   awardLabel,
   dateLabel,

@@ -9,4 +9,3 @@ export {
   type PreparedPdf,
 } from './pades-signature.js';
 export { PdfErrors } from './pdf-errors.js';
-export type * from './hoc-ba-content.js';

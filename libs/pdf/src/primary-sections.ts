@@ -1,4 +1,4 @@
-import type { PrimaryHocBaContent } from './hoc-ba-content.js';
+import type { PrimaryHocBaContent } from '@edu/contracts';
 import { GENERAL_COMPETENCY_LABELS, QUALITY_LABELS, SPECIFIC_COMPETENCY_LABELS } from './hoc-ba-labels.js';
 import { GREY, type PageFlow } from './page-flow.js';
 import { drawTable, type Column } from './table.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CommentSubject, HocBaContent, ScoredSubject, SecondaryHocBaContent } from './hoc-ba-content.js';
+import type { CommentSubject, HocBaContent, ScoredSubject, SecondaryHocBaContent } from '@edu/contracts';
 import { PAGE } from './page-flow.js';
 import { renderHocBaPdf } from './render-hoc-ba.js';
 import { primaryExample, secondaryExample } from './testing/hoc-ba-fixtures.js';

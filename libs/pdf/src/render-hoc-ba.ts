@@ -1,7 +1,7 @@
 import { canonicalJson, sha256 } from '@edu/crypto';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { DEFAULT_FONT_DIR, embedFonts } from './fonts.js';
-import type { HocBaContent } from './hoc-ba-content.js';
+import type { HocBaContent } from '@edu/contracts';
 import { drawClosing, drawFooters, drawHeader, drawSignatures, drawStudent } from './hoc-ba-sections.js';
 import { PageFlow } from './page-flow.js';
 import { PdfErrors } from './pdf-errors.js';

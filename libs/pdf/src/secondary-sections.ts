@@ -1,4 +1,4 @@
-import type { CommentSubject, ScoredSubject, SecondaryHocBaContent } from './hoc-ba-content.js';
+import type { CommentSubject, ScoredSubject, SecondaryHocBaContent } from '@edu/contracts';
 import { commentResultLabel, scoreLabel } from './hoc-ba-labels.js';
 import { GREY, type PageFlow } from './page-flow.js';
 import { drawTable, type Column } from './table.js';

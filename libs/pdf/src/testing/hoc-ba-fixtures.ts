@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { PrimaryHocBaContent, SecondaryHocBaContent } from '../hoc-ba-content.js';
+import type { PrimaryHocBaContent, SecondaryHocBaContent } from '@edu/contracts';
 
 /**
  * Valid contents made once by interchange's buildHocBaExample (seed 7): a THCS grade 7 record with a personal ID

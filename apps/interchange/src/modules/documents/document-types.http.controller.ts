@@ -1,8 +1,9 @@
 import { CurrentPrincipal, type Principal } from '@edu/auth';
+import type { SchoolLevel } from '@edu/contracts';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DirectoryRepository } from '../directory/directory.repository.js';
-import { DOCUMENT_TYPES, isDocumentTypeName, type SchoolLevel } from './domain/index.js';
+import { DOCUMENT_TYPES, isDocumentTypeName } from './domain/index.js';
 import { InterchangeErrors } from './interchange-errors.js';
 
 @ApiTags('document-types')

@@ -1,6 +1,6 @@
 import { canReadIssuer, type Principal } from '@edu/auth';
 import { DataSource } from '@edu/persistence';
-import { renderHocBaPdf, signPdf, type HocBaContent } from '@edu/pdf';
+import type { HocBaContent } from '@edu/contracts';
 import { ObjectStore } from '@edu/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { SIGNING_CONFIG, type SigningConfig } from '../../config.js';
@@ -55,6 +55,9 @@ export class HocBaPdfs {
       inline: record.content_inline ?? Buffer.alloc(0),
     });
     const sealedAt = new Date(record.sealed_at);
+    // Loaded on the first PDF asked for: the renderer, its fonts and fontkit are ~30 MB of RSS that a signing process
+    // which never renders need not carry.
+    const { renderHocBaPdf, signPdf } = await import('@edu/pdf');
     const rendered = await renderHocBaPdf(JSON.parse(bytes.toString('utf8')) as HocBaContent, { generatedAt: sealedAt });
     const seal = await this.seals.of(this.dataSource.manager, record.issuer_code);
     const signed = await signPdf(

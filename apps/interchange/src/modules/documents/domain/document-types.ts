@@ -1,7 +1,7 @@
 import type { LocalizedMessage } from '@edu/errors';
 import { buildHocBaExample, type HocBaExampleInput } from './hoc-ba.example.js';
 import { HOC_BA_CONTENT_SCHEMA } from './hoc-ba.schema.js';
-import type { HocBaContent } from './hoc-ba.types.js';
+import type { HocBaContent } from '@edu/contracts';
 import { validateHocBaContent } from './hoc-ba.validator.js';
 
 /** Who signs, in order; the signing service walks this list. */

@@ -6,7 +6,7 @@ import type {
   PrimarySubjectLevel,
   PrimaryTraitLevel,
   PrimaryYearResult,
-} from './hoc-ba.types.js';
+} from '@edu/contracts';
 import { primaryTraits } from './hoc-ba-primary.rules.js';
 import { primaryDecisions, primaryYearResult } from './primary-assessment.js';
 import type { SeededRandom } from './seeded-random.js';

@@ -2,7 +2,7 @@ import { DomainError } from '@edu/errors';
 import { describe, expect, it } from 'vitest';
 import { buildHocBaExample, type HocBaExampleInput } from './hoc-ba.example.js';
 import { HocBaRule, HocBaRuleViolation } from './hoc-ba-rule.js';
-import type { PrimaryHocBaContent } from './hoc-ba.types.js';
+import type { PrimaryHocBaContent } from '@edu/contracts';
 import { validateHocBaContent } from './hoc-ba.validator.js';
 
 const input = (grade: number, seed = 3): HocBaExampleInput => ({

@@ -1,5 +1,5 @@
 import { fieldAt, HocBaRule, HocBaRuleViolation } from './hoc-ba-rule.js';
-import type { PrimaryHocBaContent, PrimaryTraitLevel } from './hoc-ba.types.js';
+import type { PrimaryHocBaContent, PrimaryTraitLevel } from '@edu/contracts';
 import { primaryAwardAllowed, primaryDecisions, primaryYearResult } from './primary-assessment.js';
 import {
   primaryCompulsorySubjects,

@@ -3,7 +3,7 @@ import {
   PRIMARY_SUBJECT_LEVELS,
   PRIMARY_TRAIT_LEVELS,
   PRIMARY_YEAR_RESULTS,
-} from './hoc-ba.types.js';
+} from '@edu/contracts';
 
 /** Draft-07 fragments for tiểu học records (Circular 27/2020). */
 

@@ -7,7 +7,7 @@ import type {
   SecondaryLevel,
   SecondaryRating,
   SecondarySubject,
-} from './hoc-ba.types.js';
+} from '@edu/contracts';
 import { periodResults } from './hoc-ba-secondary.rules.js';
 import type { SeededRandom } from './seeded-random.js';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHocBaExample, type HocBaExampleInput } from './hoc-ba.example.js';
 import { HocBaRule, HocBaRuleViolation } from './hoc-ba-rule.js';
-import type { ScoredSubject, SecondaryHocBaContent, SecondaryLevel } from './hoc-ba.types.js';
+import type { ScoredSubject, SecondaryHocBaContent, SecondaryLevel } from '@edu/contracts';
 import { validateHocBaContent } from './hoc-ba.validator.js';
 
 const input = (level: SecondaryLevel, grade: number): HocBaExampleInput => ({

@@ -1,5 +1,5 @@
 import { fieldAt, formatScore, HocBaRule, HocBaRuleViolation, TERM_NAME } from './hoc-ba-rule.js';
-import type { SecondaryHocBaContent, SecondarySubject } from './hoc-ba.types.js';
+import type { SecondaryHocBaContent, SecondarySubject } from '@edu/contracts';
 import {
   commentYearResult,
   learningResult,

@@ -1,4 +1,4 @@
-import { COMMENT_RESULTS, SECONDARY_AWARDS, SECONDARY_RATINGS } from './hoc-ba.types.js';
+import { COMMENT_RESULTS, SECONDARY_AWARDS, SECONDARY_RATINGS } from '@edu/contracts';
 
 /** Draft-07 fragments for THCS and THPT records (Circular 22/2021). */
 

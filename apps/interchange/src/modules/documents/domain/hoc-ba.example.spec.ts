@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DOCUMENT_TYPES, isDocumentTypeName } from './document-types.js';
 import { buildHocBaExample, type HocBaExampleInput } from './hoc-ba.example.js';
 import { HOC_BA_CONTENT_SCHEMA } from './hoc-ba.schema.js';
-import type { SchoolLevel } from './hoc-ba.types.js';
+import type { SchoolLevel } from '@edu/contracts';
 import { validateHocBaContent } from './hoc-ba.validator.js';
 
 const input = (level: SchoolLevel, grade: number, seed?: number): HocBaExampleInput => ({

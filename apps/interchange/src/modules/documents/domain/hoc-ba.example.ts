@@ -1,4 +1,4 @@
-import type { HocBaContent, HocBaStudent, SchoolLevel } from './hoc-ba.types.js';
+import type { HocBaContent, HocBaStudent, SchoolLevel } from '@edu/contracts';
 import { buildPrimaryExample } from './hoc-ba-primary.example.js';
 import { buildSecondaryExample } from './hoc-ba-secondary.example.js';
 import { seededRandom } from './seeded-random.js';

@@ -1,7 +1,7 @@
 import { fieldAt, HocBaRule, HocBaRuleViolation } from './hoc-ba-rule.js';
 import { checkPrimaryRules } from './hoc-ba-primary.rules.js';
 import { checkSecondaryRules } from './hoc-ba-secondary.rules.js';
-import type { HocBaContent } from './hoc-ba.types.js';
+import type { HocBaContent } from '@edu/contracts';
 import { GRADES_BY_LEVEL } from './subject-catalogue.js';
 
 /** What the document around the content says; the content must agree with it. */

@@ -1,4 +1,4 @@
-import { PROMOTION_DECISIONS, SCHOOL_LEVELS } from './hoc-ba.types.js';
+import { PROMOTION_DECISIONS, SCHOOL_LEVELS } from '@edu/contracts';
 import { PRIMARY_PROPERTIES, PRIMARY_REQUIRED } from './hoc-ba-primary.schema.js';
 import { SECONDARY_PROPERTIES, SECONDARY_REQUIRED } from './hoc-ba-secondary.schema.js';
 

@@ -2,7 +2,7 @@ import { DomainError } from '@edu/errors';
 import { describe, expect, it } from 'vitest';
 import { buildHocBaExample, type HocBaExampleInput } from './hoc-ba.example.js';
 import { HocBaRuleViolation } from './hoc-ba-rule.js';
-import type { SecondaryHocBaContent } from './hoc-ba.types.js';
+import type { SecondaryHocBaContent } from '@edu/contracts';
 import { toFieldPath, validateHocBaContent, type HocBaExpectations } from './hoc-ba.validator.js';
 
 const thcsInput: HocBaExampleInput = {

@@ -4,7 +4,7 @@ import { DomainError } from '@edu/errors';
 import { HocBaErrorCode } from './hoc-ba-rule.js';
 import { checkHocBaRules, type HocBaExpectations } from './hoc-ba.rules.js';
 import { HOC_BA_CONTENT_SCHEMA } from './hoc-ba.schema.js';
-import type { HocBaContent } from './hoc-ba.types.js';
+import type { HocBaContent } from '@edu/contracts';
 
 export type { HocBaExpectations };
 

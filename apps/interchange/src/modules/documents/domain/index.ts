@@ -1,4 +1,3 @@
-export * from './hoc-ba.types.js';
 export { HOC_BA_CONTENT_SCHEMA } from './hoc-ba.schema.js';
 export { HocBaErrorCode, HocBaRule, HocBaRuleViolation } from './hoc-ba-rule.js';
 export { checkHocBaRules, type HocBaExpectations } from './hoc-ba.rules.js';

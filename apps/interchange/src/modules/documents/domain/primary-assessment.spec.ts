@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { primaryAwardAllowed, primaryDecisions, primaryYearResult } from './primary-assessment.js';
-import type { PrimarySubject } from './hoc-ba.types.js';
+import type { PrimarySubject } from '@edu/contracts';
 
 type Graded = Pick<PrimarySubject, 'level' | 'testScore'>;
 const tot = (testScore?: number): Graded => ({ level: 'Hoàn thành tốt', testScore });

@@ -4,7 +4,7 @@ import type {
   PrimaryTraitLevel,
   PrimaryYearResult,
   PromotionDecision,
-} from './hoc-ba.types.js';
+} from '@edu/contracts';
 
 /**
  * Circular 27/2020, Art. 9 §2(a): the year's educational result. The circular's words are

@@ -1,4 +1,4 @@
-import type { CommentResult, PromotionDecision, SecondaryRating } from './hoc-ba.types.js';
+import type { CommentResult, PromotionDecision, SecondaryRating } from '@edu/contracts';
 
 /**
  * Circular 22/2021 arithmetic. Scores carry one decimal, so every computation runs on integer

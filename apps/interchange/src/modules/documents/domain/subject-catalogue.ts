@@ -1,4 +1,4 @@
-import type { SchoolLevel } from './hoc-ba.types.js';
+import type { SchoolLevel } from '@edu/contracts';
 
 /**
  * Subjects of the 2018 general education curriculum as a học bạ records them. `periods` is the

@@ -1,6 +1,7 @@
 /**
- * The content of a học bạ (one per student × school year). Identifiers are English; the assessment
- * words the circulars prescribe stay Vietnamese because that is what the signed paper form shows.
+ * The canonical content of a học bạ (one per student × school year): what schools submit, interchange validates and
+ * the signed PDF shows. Identifiers are English; the assessment words the circulars prescribe stay Vietnamese because
+ * that is what the signed paper form shows.
  */
 
 export const SCHOOL_LEVELS = ['TIEU_HOC', 'THCS', 'THPT'] as const;

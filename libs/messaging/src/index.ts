@@ -1,6 +1,7 @@
 export * from './kafka-publisher.js';
 export * from './outbox-writer.js';
 export * from './outbox-relay.js';
+export * from './outbox-payloads.js';
 export * from './inbox-consumer.js';
 export * from './incoming-message.js';
 export * from './dead-letter-publisher.js';

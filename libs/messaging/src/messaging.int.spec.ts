@@ -10,6 +10,7 @@ import { InboxConsumer } from './inbox-consumer.js';
 import type { IncomingMessage } from './incoming-message.js';
 import { KafkaPublisher } from './kafka-publisher.js';
 import { CreateMessagingTables1763900000000 } from './messaging-tables.migration.js';
+import { OutboxPayloads } from './outbox-payloads.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { OutboxWriter } from './outbox-writer.js';
 import { openServiceDataSource } from '@edu/persistence';
@@ -110,6 +111,39 @@ describe('messaging against PostgreSQL and Kafka', () => {
     });
     await consumer.disconnect();
     expect(seen).toEqual(sizes.map((size, i) => [size, i]));
+  });
+
+  it('sends payloads this process wrote from memory and reads the others from the table', async () => {
+    const topic = await newTopic();
+    const payloads = new OutboxPayloads();
+    const writer = new OutboxWriter('itest', payloads);
+    const event = (className: string) => ({ key: 'k', event: { type: Topics.DocumentSubmitted, payload: { documentId: randomUUID(), className } } });
+    const [remembered] = await ds.transaction((em) => writer.appendMany(em, [event('from memory')]));
+    await ds.transaction((em) => new OutboxWriter('itest').appendMany(em, [event('from the table')]));
+    // Rewritten behind the writer's back: only a payload taken from memory still decodes to what was appended.
+    await ds.query(`UPDATE outbox SET topic = $1, payload = CASE WHEN event_id = $2 THEN '\\x00'::bytea ELSE payload END`, [topic, remembered.eventId]);
+    const relay = new OutboxRelay(ds, publisher, { batchSize: 500, maxBytes: 1 << 20, idleMs: 50, errorBackoffMs: 100 }, payloads);
+    expect(await relay.publishBatch()).toBe(2);
+    expect(payloads.size.events).toBe(0);
+
+    const consumer = kafka.consumer({ groupId: `itest-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const classes: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out reading the relay topic')), 30_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          classes.push(decodeEvent(Topics.DocumentSubmitted, message.value!).payload.className);
+          if (classes.length === 2) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+    await consumer.disconnect();
+    expect(classes).toEqual(['from memory', 'from the table']);
   });
 
   it('applies each event once across redeliveries and isolates a failing one in a batch', async () => {

@@ -2,6 +2,7 @@ import { encodeEvent, type EventMeta, type NewEvent, type Topic } from '@edu/con
 import { insertRows } from '@edu/persistence';
 import { currentCorrelationId, currentTraceparent } from '@edu/telemetry';
 import type { EntityManager } from 'typeorm';
+import type { OutboxPayloads } from './outbox-payloads.js';
 
 export const HEADER_EVENT_TYPE = 'event-type';
 export const HEADER_EVENT_ID = 'event-id';
@@ -28,9 +29,15 @@ export function outboxRowsOf(params: unknown[]): Array<{ eventId: string; topic:
   return rows;
 }
 
-/** Appends events to the outbox inside the caller's transaction: the state change and its events commit together. */
+/**
+ * Appends events to the outbox inside the caller's transaction: the state change and its events commit together.
+ * With `payloads`, each payload is also kept for this process's relay, which then need not read it back.
+ */
 export class OutboxWriter {
-  constructor(private readonly producer: string) {}
+  constructor(
+    private readonly producer: string,
+    private readonly payloads?: OutboxPayloads,
+  ) {}
 
   async append<T extends Topic>(
     em: EntityManager,
@@ -68,6 +75,7 @@ export class OutboxWriter {
         [rows.map((r) => r.meta.eventId), rows.map((r) => r.meta.type), rows.map((r) => r.key), rows.map((r) => r.payload), rows.map((r) => r.headers)],
       );
     }
+    for (const r of rows) this.payloads?.remember(r.meta.eventId, r.payload);
     return rows.map((r) => r.meta);
   }
 }

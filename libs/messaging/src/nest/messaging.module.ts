@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { DeadLetterPublisher } from '../dead-letter-publisher.js';
 import { InboxConsumer } from '../inbox-consumer.js';
 import { KafkaPublisher } from '../kafka-publisher.js';
+import { OutboxPayloads } from '../outbox-payloads.js';
 import { OutboxRelay } from '../outbox-relay.js';
 import { OutboxWriter } from '../outbox-writer.js';
 
@@ -57,11 +58,12 @@ export class MessagingModule {
           },
           inject: [OPTIONS],
         },
-        { provide: OutboxWriter, useFactory: (o: MessagingOptions) => new OutboxWriter(o.service), inject: [OPTIONS] },
+        { provide: OutboxPayloads, useValue: new OutboxPayloads() },
+        { provide: OutboxWriter, useFactory: (o: MessagingOptions, payloads: OutboxPayloads) => new OutboxWriter(o.service, payloads), inject: [OPTIONS, OutboxPayloads] },
         {
           provide: OutboxRelay,
-          useFactory: (ds: DataSource, p: KafkaPublisher) => new OutboxRelay(ds, p),
-          inject: [DataSource, KafkaPublisher],
+          useFactory: (ds: DataSource, p: KafkaPublisher, payloads: OutboxPayloads) => new OutboxRelay(ds, p, undefined, payloads),
+          inject: [DataSource, KafkaPublisher, OutboxPayloads],
         },
         {
           provide: DeadLetterPublisher,

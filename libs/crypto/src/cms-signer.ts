@@ -1,4 +1,4 @@
-import { hash, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
+import { hash, X509Certificate, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import {
   attribute,
@@ -13,19 +13,11 @@ import { revocationInfoChoices } from './cades/revocation-values.js';
 import { certificateParts } from './certificate-der.js';
 import { algorithmIdentifier, derNode, encode, encodeDer, isOneElement, Tag, tlv, writeUtcTime } from './der.js';
 import { Oid } from './oids.js';
+import { signingFunction, type RawSigner } from './raw-signer.js';
 
 const utcSigningTimePrefix = attributePrefix(Oid.signingTime, new asn1js.UTCTime({ valueDate: new Date(0) }), 13);
 const VERSION_1 = encode(new asn1js.Integer({ value: 1 }));
 const VERSION_5 = encode(new asn1js.Integer({ value: 5 }));
-
-/**
- * A private key held outside this process, e.g. on a PKCS #11 token: `sign` makes a sha256WithRSAEncryption
- * (PKCS #1 v1.5) signature over `data` (CKM_SHA256_RSA_PKCS), hashing it itself.
- */
-export interface RawSigner {
-  publicKey: KeyObject;
-  sign(data: Buffer): Buffer;
-}
 
 export interface CmsSignerOptions {
   signerCertPem: string;
@@ -85,7 +77,8 @@ export class CmsSigner {
 
   constructor(options: CmsSignerOptions) {
     const signerCert = new X509Certificate(options.signerCertPem);
-    this.signData = signatureFunction(signerCert, options.privateKey);
+    // rsaEncryption is the SignerInfo's algorithm below: RSA keys only.
+    this.signData = signingFunction('CmsSigner', signerCert, options.privateKey, { name: 'an RSA', accepts: (key) => key.asymmetricKeyType === 'rsa' });
     const signer = certificateParts(signerCert.raw);
     this.signingCertificateAttribute = signingCertificateV2Attribute(signer.der);
     this.signerInfoHead = Buffer.concat([VERSION_1, tlv(Tag.sequence, signer.issuerDer, signer.serialDer), encode(algorithmIdentifier(Oid.sha256, false))]);
@@ -157,23 +150,6 @@ export function signDetachedCms(req: DetachedCmsRequest): Buffer {
   return new CmsSigner(req).sign(req.content, req.signingTime);
 }
 
-function signatureFunction(signerCert: X509Certificate, key: KeyObject | RawSigner): (data: Buffer) => Buffer {
-  if (isRawSigner(key)) {
-    if (key.publicKey.asymmetricKeyType !== 'rsa') throw new Error('CmsSigner: an RSA key is required');
-    if (!key.publicKey.equals(signerCert.publicKey)) throw new Error('CmsSigner: the raw signer key does not match the signer certificate');
-    // One probe signature: a token slot holding another key would otherwise spoil every signature it makes.
-    const probe = Buffer.from('CmsSigner key probe');
-    if (!verify('sha256', probe, signerCert.publicKey, key.sign(probe))) throw new Error('CmsSigner: the raw signer does not sign with the signer certificate key');
-    return (data) => key.sign(data);
-  }
-  if (key.type !== 'private' || key.asymmetricKeyType !== 'rsa') throw new Error('CmsSigner: an RSA private key is required');
-  if (!signerCert.checkPrivateKey(key)) throw new Error('CmsSigner: private key does not match the signer certificate');
-  return (data) => sign('sha256', data, key);
-}
-
-function isRawSigner(key: KeyObject | RawSigner): key is RawSigner {
-  return typeof (key as RawSigner).sign === 'function' && 'publicKey' in key;
-}
 
 function signingTimeAttribute(date: Date): Buffer {
   const year = date.getUTCFullYear();

@@ -17,7 +17,8 @@ export { CmsSigner, signDetachedCms, type CmsSignerOptions, type DetachedCmsRequ
 export { sealPrivateKey, openPrivateKey, parseKek } from './key-sealing.js';
 export { ConcurrencyLimit, memoryHardWork } from './memory-hard-work.js';
 export { hashPassword, verifyPassword, UNMATCHABLE_PASSWORD_HASH } from './password-hash.js';
-export { type RawSigner, type PreparedSignature, type SignatureExtras } from './cms-signer.js';
+export { type PreparedSignature, type SignatureExtras } from './cms-signer.js';
+export { ecdsaSignatureDer, type RawSigner } from './raw-signer.js';
 export { cadesSign, type CadesOptions } from './cades/cades-sign.js';
 export { type TimeStampHash } from './timestamp/hash-algorithms.js';
 export { readTimeStampRequest, timeStampQuery, MalformedTimeStampRequest, type TimeStampQuestion, type TimeStampRequestFailure } from './timestamp/time-stamp-request.js';

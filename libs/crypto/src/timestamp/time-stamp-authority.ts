@@ -1,10 +1,11 @@
-import { hash, sign, X509Certificate, type KeyObject } from 'node:crypto';
+import { hash, X509Certificate, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { contentTypeAttribute, sha256MessageDigestPrefix, signingCertificateV2Attribute, uniqueCertificates } from '../cades/attributes.js';
 import { certificateParts } from '../certificate-der.js';
 import { algorithmIdentifier, derNode, encode, encodeDer, generalizedTimeMillis, Tag, tlv, unsignedInteger } from '../der.js';
 import { subjectNameOf } from '../distinguished-name.js';
 import { Oid } from '../oids.js';
+import { isRawSigner, signingFunction, type RawSigner } from '../raw-signer.js';
 import { signatureAlgorithmFor } from '../signed-structure.js';
 import { timeStampHashes, type TimeStampHash } from './hash-algorithms.js';
 import { MalformedTimeStampRequest, readTimeStampRequest, type TimeStampQuestion } from './time-stamp-request.js';
@@ -15,8 +16,8 @@ export interface TimeStampAuthorityOptions {
   certificatePem: string;
   /** Issuing CAs up to (optionally) the root, shipped in tokens asked for with certReq. */
   chainPems: string[];
-  /** ECDSA P-256 or RSA. */
-  privateKey: KeyObject;
+  /** ECDSA P-256 or RSA: a private KeyObject, or a raw signer for a key held elsewhere (an HSM). */
+  privateKey: KeyObject | RawSigner;
   /** The TSA policy every token names (TSTInfo.policy); requests naming another are refused. */
   policyOid: string;
   /** TSTInfo.accuracy; 0 leaves the field out. Default 1000. */
@@ -40,7 +41,7 @@ const MAX_NONCE_BYTES = 64;
  */
 export class TimeStampAuthority {
   readonly policyOid: string;
-  private readonly privateKey: KeyObject;
+  private readonly signData: (data: Buffer) => Buffer;
   /** Per imprint hash: TSTInfo version, policy and messageImprint up to the digest bytes, which are appended. */
   private readonly tstInfoHeads: Record<TimeStampHash, Buffer>;
   private readonly accuracy: Buffer;
@@ -61,17 +62,16 @@ export class TimeStampAuthority {
   constructor(options: TimeStampAuthorityOptions) {
     const cert = new X509Certificate(options.certificatePem);
     const key = options.privateKey;
-    if (key.type !== 'private' || !(key.asymmetricKeyType === 'rsa' || key.asymmetricKeyDetails?.namedCurve === 'prime256v1')) {
-      throw new Error('TimeStampAuthority: an RSA or ECDSA P-256 private key is required');
-    }
-    if (!cert.checkPrivateKey(key)) throw new Error('TimeStampAuthority: private key does not match the TSA certificate');
+    this.signData = signingFunction('TimeStampAuthority', cert, key, {
+      name: 'an RSA or ECDSA P-256',
+      accepts: (k) => k.asymmetricKeyType === 'rsa' || k.asymmetricKeyDetails?.namedCurve === 'prime256v1',
+    });
     const problem = timeStampingProblem(cert.raw);
     if (problem) throw new Error(`TimeStampAuthority: ${problem}`);
     if (!/^[0-2](\.(0|[1-9]\d*))+$/.test(options.policyOid)) throw new Error('TimeStampAuthority: policyOid is not a dotted object identifier');
     const accuracyMillis = options.accuracyMillis ?? 1000;
     if (!Number.isSafeInteger(accuracyMillis) || accuracyMillis < 0) throw new Error('TimeStampAuthority: accuracyMillis must be a whole number ≥ 0');
 
-    this.privateKey = key;
     this.policyOid = options.policyOid;
     const versionAndPolicy = Buffer.concat([unsignedInteger(1n), encode(new asn1js.ObjectIdentifier({ value: options.policyOid }))]);
     const head = (hash: TimeStampHash) => Buffer.concat([versionAndPolicy, imprintPrefix(hash)]);
@@ -82,7 +82,7 @@ export class TimeStampAuthority {
     const signer = certificateParts(cert.raw);
     this.signingCertificateAttribute = signingCertificateV2Attribute(signer.der);
     this.signerInfoHead = Buffer.concat([unsignedInteger(1n), tlv(Tag.sequence, signer.issuerDer, signer.serialDer), encode(algorithmIdentifier(Oid.sha256, false))]);
-    this.signatureAlgorithm = encode(signatureAlgorithmFor(key).toSchema());
+    this.signatureAlgorithm = encode(signatureAlgorithmFor(isRawSigner(key) ? key.publicKey : key).toSchema());
     this.signedDataHead = Buffer.concat([unsignedInteger(3n), encode(new asn1js.Set({ value: [algorithmIdentifier(Oid.sha256, false)] }))]);
     this.certificates = uniqueCertificates([cert.raw, ...options.chainPems.map((pem) => new X509Certificate(pem).raw)]);
     this.certificatesField = tlv(Tag.contextConstructed0, ...this.certificates);
@@ -104,7 +104,7 @@ export class TimeStampAuthority {
     const attributes = [this.contentTypeAttribute, messageDigest, this.signingCertificateAttribute];
     attributes.sort(Buffer.compare); // DER orders a SET OF by the encodings of its elements
     const signedSet = encodeDer(derNode(Tag.set, ...attributes));
-    const signature = sign('sha256', signedSet, this.privateKey);
+    const signature = this.signData(signedSet);
     signedSet[0] = Tag.contextConstructed0; // SignerInfo carries the signed SET as [0] IMPLICIT
 
     const signerInfo = derNode(Tag.sequence, this.signerInfoHead, signedSet, this.signatureAlgorithm, derNode(Tag.octetString, signature));

@@ -1,12 +1,13 @@
+import { generateKeyPair, issueCertificate, parseKek, sealPrivateKey, timeStampQuery, TimeStampAuthority } from '@edu/crypto';
 import { DomainError } from '@edu/errors';
-import { execFileSync } from 'node:child_process';
-import { createPublicKey, verify } from 'node:crypto';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createPublicKey, hash, randomBytes, verify } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pkcs11 from 'pkcs11js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Pkcs11KeyStore, type Pkcs11Config } from './pkcs11-key-store.js';
+import { isTokenKeyHandle, Pkcs11KeyStore, type Pkcs11Config } from './pkcs11-key-store.js';
 
 // Needs only SoftHSM2 (deploy/local/softhsm.sh): a token in a temp dir, no stack.
 const MODULE = '/usr/lib/softhsm/libsofthsm2.so';
@@ -95,6 +96,27 @@ describe('Pkcs11KeyStore on SoftHSM2', () => {
     expect(verify('sha256', data, createPublicKey(second.publicKeyPem), signature)).toBe(false);
   });
 
+  it('creates P-256 keys on the token whose time-stamp tokens OpenSSL verifies', async () => {
+    const store = await connect();
+    const created = await store.create('EC-P256');
+    const key = await store.open(created.handle);
+    expect(key.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+    expect(verify('sha256', data, createPublicKey(created.publicKeyPem), key.sign(data))).toBe(true);
+
+    const root = generateKeyPair('EC-P256').privateKey;
+    const rootPem = issueCertificate({ profile: 'root-ca', subject: { commonName: 'Bộ GD&ĐT – Root CA (test)' }, publicKey: root, issuer: { selfSigned: true, privateKey: root } });
+    const tsaPem = issueCertificate({ profile: 'tsa', subject: { commonName: 'Sở GD&ĐT Hải Phòng – TSA (HSM)', serialNumber: 'TSA-HSM' }, publicKey: key.publicKey, issuer: { certPem: rootPem, privateKey: root } });
+    const authority = new TimeStampAuthority({ certificatePem: tsaPem, chainPems: [], privateKey: key, policyOid: '1.3.6.1.4.1.55555.1.1' });
+    const query = timeStampQuery({ hashAlgorithm: 'sha256', digest: hash('sha256', data, 'buffer'), nonce: Buffer.from('0123456789abcdef', 'hex'), certReq: true });
+    const reply = await authority.reply(query, async () => 1n, new Date());
+    writeFileSync(join(dir, 'data.bin'), data);
+    writeFileSync(join(dir, 'q.tsq'), query);
+    writeFileSync(join(dir, 'r.tsr'), reply);
+    writeFileSync(join(dir, 'root.pem'), rootPem);
+    const run = spawnSync('openssl', ['ts', '-verify', '-queryfile', 'q.tsq', '-in', 'r.tsr', '-CAfile', 'root.pem'], { cwd: dir, encoding: 'utf8' });
+    expect(`${run.stdout}${run.stderr}`).toContain('Verification: OK');
+  });
+
   it('keeps only a reference in the handle: the token label and the CKA_ID', async () => {
     const store = await connect();
     const { handle } = await store.create('RSA-2048');
@@ -102,6 +124,10 @@ describe('Pkcs11KeyStore on SoftHSM2', () => {
     expect(Object.keys(reference).sort()).toEqual(['id', 'token']);
     expect(reference.token).toBe('edu-test');
     expect(reference.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(isTokenKeyHandle(handle)).toBe(true);
+    // A software store's handle is the sealed key's JSON envelope: the time-stamping unit opens such a key there.
+    expect(isTokenKeyHandle(sealPrivateKey(generateKeyPair('EC-P256').privateKey, parseKek(randomBytes(32).toString('base64'))))).toBe(false);
+    expect(isTokenKeyHandle('not json')).toBe(false);
   });
 
   it('reopens a key by its handle after the store was closed and connected again', async () => {

@@ -1,7 +1,7 @@
 import { env, type ConfigOf } from '@edu/config';
-import { exportPublicKeyPem, type RawSigner } from '@edu/crypto';
+import { ecdsaSignatureDer, exportPublicKeyPem, type RawSigner } from '@edu/crypto';
 import { DomainError } from '@edu/errors';
-import { createPublicKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { createPublicKey, hash, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import pkcs11 from 'pkcs11js';
 import { KeyStore, type CustodyKeyAlgorithm, type NewCustodyKey } from './key-store.js';
 
@@ -41,6 +41,20 @@ export const Pkcs11Errors = {
 
 const PIN_RESULTS = ['CKR_PIN_INCORRECT', 'CKR_PIN_INVALID', 'CKR_PIN_LEN_RANGE', 'CKR_PIN_EXPIRED', 'CKR_PIN_LOCKED'];
 const HEX_ID = /^(?:[0-9a-f]{2})+$/;
+/** CKA_EC_PARAMS of P-256: the DER OBJECT IDENTIFIER prime256v1 (1.2.840.10045.3.1.7). */
+const P256_PARAMS = Buffer.from('06082a8648ce3d030107', 'hex');
+/** CKA_EC_POINT of a P-256 key: a DER OCTET STRING holding the uncompressed point 04 ‖ x ‖ y. */
+const P256_POINT_PREFIX = Buffer.from('044104', 'hex');
+
+/** Whether `handle` is a reference to a key on a token, as this store writes them (a software handle is not). */
+export function isTokenKeyHandle(handle: string): boolean {
+  try {
+    const reference = JSON.parse(handle) as Partial<KeyReference> | null;
+    return typeof reference?.token === 'string' && typeof reference.id === 'string' && Object.keys(reference).length === 2;
+  } catch {
+    return false;
+  }
+}
 
 /** The CKR_* name of a PKCS#11 failure, else the native message. */
 function resultOf(err: unknown): string {
@@ -57,7 +71,7 @@ function call<T>(what: string, fn: () => T): T {
 }
 
 /**
- * Keys that live on a PKCS#11 token (SoftHSM2 in tests). RSA-2048 pairs are generated on the token; the private key is
+ * Keys that live on a PKCS#11 token (SoftHSM2 in tests). RSA-2048 and P-256 pairs are generated on the token; the private key is
  * sensitive and never extractable, so it is only ever used through `sign`. One read-write session is opened and
  * logged in at `connect` and shared by every key: a PKCS#11 session runs one operation at a time, which holds because
  * `sign` is synchronous (init and sign in the same tick). The module is initialised per process: keep one store per
@@ -105,10 +119,9 @@ export class Pkcs11KeyStore extends KeyStore {
     }
   }
 
-  /** RSA-2048 only: the platform's P-256 key (the time-stamping unit) stays in the software store. */
+  /** RSA-2048 (people's keys, seals) or P-256 (the time-stamping unit). */
   async create(algorithm: CustodyKeyAlgorithm): Promise<NewCustodyKey> {
     this.assertOpen();
-    if (algorithm !== 'RSA-2048') throw Pkcs11Errors.unavailable(`${algorithm} keys are not made on the token`);
     const label = `edu-${randomUUID()}`;
     const id = randomBytes(16);
     const common = [
@@ -116,26 +129,30 @@ export class Pkcs11KeyStore extends KeyStore {
       { type: pkcs11.CKA_ID, value: id },
       { type: pkcs11.CKA_LABEL, value: label },
     ];
+    const rsa = algorithm === 'RSA-2048';
     const { privateKey } = call('C_GenerateKeyPair', () =>
-      this.lib.C_GenerateKeyPair(this.session, { mechanism: pkcs11.CKM_RSA_PKCS_KEY_PAIR_GEN }, [
+      this.lib.C_GenerateKeyPair(this.session, { mechanism: rsa ? pkcs11.CKM_RSA_PKCS_KEY_PAIR_GEN : pkcs11.CKM_EC_KEY_PAIR_GEN }, [
         ...common,
         { type: pkcs11.CKA_PRIVATE, value: false },
         { type: pkcs11.CKA_VERIFY, value: true },
-        { type: pkcs11.CKA_ENCRYPT, value: false },
-        { type: pkcs11.CKA_WRAP, value: false },
-        { type: pkcs11.CKA_MODULUS_BITS, value: 2048 },
-        { type: pkcs11.CKA_PUBLIC_EXPONENT, value: Buffer.from([1, 0, 1]) },
+        ...(rsa
+          ? [
+              { type: pkcs11.CKA_ENCRYPT, value: false },
+              { type: pkcs11.CKA_WRAP, value: false },
+              { type: pkcs11.CKA_MODULUS_BITS, value: 2048 },
+              { type: pkcs11.CKA_PUBLIC_EXPONENT, value: Buffer.from([1, 0, 1]) },
+            ]
+          : [{ type: pkcs11.CKA_EC_PARAMS, value: P256_PARAMS }]),
       ], [
         ...common,
         { type: pkcs11.CKA_PRIVATE, value: true },
         { type: pkcs11.CKA_SENSITIVE, value: true },
         { type: pkcs11.CKA_EXTRACTABLE, value: false },
         { type: pkcs11.CKA_SIGN, value: true },
-        { type: pkcs11.CKA_DECRYPT, value: false },
-        { type: pkcs11.CKA_UNWRAP, value: false },
+        ...(rsa ? [{ type: pkcs11.CKA_DECRYPT, value: false }, { type: pkcs11.CKA_UNWRAP, value: false }] : []),
       ]));
     const reference: KeyReference = { token: this.tokenLabel, id: id.toString('hex') };
-    return { handle: JSON.stringify(reference), publicKeyPem: exportPublicKeyPem(this.publicKeyOf(privateKey)) };
+    return { handle: JSON.stringify(reference), publicKeyPem: exportPublicKeyPem(this.publicKeyOf(privateKey, id)) };
   }
 
   async open(handle: string): Promise<RawSigner> {
@@ -143,18 +160,21 @@ export class Pkcs11KeyStore extends KeyStore {
     const { id } = this.parse(handle);
     const privateKey = this.findPrivateKey(Buffer.from(id, 'hex'));
     if (!privateKey) throw Pkcs11Errors.keyUnknown(`no private key with CKA_ID ${id} on token ${this.tokenLabel}`);
-    const publicKey = this.publicKeyOf(privateKey);
+    const publicKey = this.publicKeyOf(privateKey, Buffer.from(id, 'hex'));
+    if (publicKey.asymmetricKeyType === 'ec') {
+      // CKM_ECDSA signs a digest and answers r ‖ s; X.509 and CMS want the DER form.
+      return { publicKey, sign: (data) => ecdsaSignatureDer(this.signOnToken(privateKey, pkcs11.CKM_ECDSA, hash('sha256', data, 'buffer'), 64)) };
+    }
     const size = (publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8;
-    return {
-      publicKey,
-      sign: (data) => {
-        this.assertOpen();
-        return call('C_Sign', () => {
-          this.lib.C_SignInit(this.session, { mechanism: pkcs11.CKM_SHA256_RSA_PKCS }, privateKey);
-          return this.lib.C_Sign(this.session, data, Buffer.alloc(size));
-        });
-      },
-    };
+    return { publicKey, sign: (data) => this.signOnToken(privateKey, pkcs11.CKM_SHA256_RSA_PKCS, data, size) };
+  }
+
+  private signOnToken(privateKey: Buffer, mechanism: number, data: Buffer, size: number): Buffer {
+    this.assertOpen();
+    return call('C_Sign', () => {
+      this.lib.C_SignInit(this.session, { mechanism }, privateKey);
+      return this.lib.C_Sign(this.session, data, Buffer.alloc(size));
+    });
   }
 
   /** Logs out, closes the session and finalises the module. Keys opened before can no longer sign. */
@@ -185,9 +205,13 @@ export class Pkcs11KeyStore extends KeyStore {
   }
 
   private findPrivateKey(id: Buffer): Buffer | undefined {
+    return this.findKey(pkcs11.CKO_PRIVATE_KEY, id);
+  }
+
+  private findKey(objectClass: number, id: Buffer): Buffer | undefined {
     return call('C_FindObjects', () => {
       this.lib.C_FindObjectsInit(this.session, [
-        { type: pkcs11.CKA_CLASS, value: pkcs11.CKO_PRIVATE_KEY },
+        { type: pkcs11.CKA_CLASS, value: objectClass },
         { type: pkcs11.CKA_ID, value: id },
       ]);
       try {
@@ -198,14 +222,31 @@ export class Pkcs11KeyStore extends KeyStore {
     });
   }
 
-  /** The public half from the private key's public attributes (modulus, exponent). */
-  private publicKeyOf(privateKey: Buffer): KeyObject {
+  /**
+   * The public half: an RSA key's from the private key's public attributes (modulus, exponent), a P-256 key's from
+   * its public key object's point (a private EC key object does not carry it).
+   */
+  private publicKeyOf(privateKey: Buffer, id: Buffer): KeyObject {
+    const [keyType] = call('C_GetAttributeValue', () => this.lib.C_GetAttributeValue(this.session, privateKey, [{ type: pkcs11.CKA_KEY_TYPE }]));
+    if (keyType.value.readUInt32LE(0) === pkcs11.CKK_EC) return this.ecPublicKey(id); // a CK_ULONG, little-endian here
     const [modulus, exponent] = call('C_GetAttributeValue', () =>
       this.lib.C_GetAttributeValue(this.session, privateKey, [
         { type: pkcs11.CKA_MODULUS },
         { type: pkcs11.CKA_PUBLIC_EXPONENT },
       ]));
     const jwk = { kty: 'RSA', n: modulus.value.toString('base64url'), e: exponent.value.toString('base64url') };
+    return createPublicKey({ key: jwk, format: 'jwk' });
+  }
+
+  private ecPublicKey(id: Buffer): KeyObject {
+    const publicKey = this.findKey(pkcs11.CKO_PUBLIC_KEY, id);
+    if (!publicKey) throw Pkcs11Errors.keyUnknown(`no public key with CKA_ID ${id.toString('hex')} on token ${this.tokenLabel}`);
+    const [params, point] = call('C_GetAttributeValue', () =>
+      this.lib.C_GetAttributeValue(this.session, publicKey, [{ type: pkcs11.CKA_EC_PARAMS }, { type: pkcs11.CKA_EC_POINT }]));
+    if (!params.value.equals(P256_PARAMS) || point.value.length !== 67 || !point.value.subarray(0, 3).equals(P256_POINT_PREFIX)) {
+      throw Pkcs11Errors.unavailable(`key ${id.toString('hex')} is not a P-256 key with an uncompressed point`);
+    }
+    const jwk = { kty: 'EC', crv: 'P-256', x: point.value.subarray(3, 35).toString('base64url'), y: point.value.subarray(35).toString('base64url') };
     return createPublicKey({ key: jwk, format: 'jwk' });
   }
 }

@@ -67,8 +67,8 @@ export class OutboxRelay {
         em,
         'outbox-batch',
         `SELECT id, event_id, topic, key, headers
-         FROM (SELECT o.*, sum(octet_length(o.payload)) OVER (ORDER BY o.id) - octet_length(o.payload) AS before
-               FROM (SELECT * FROM outbox ORDER BY id LIMIT $1) o) w
+         FROM (SELECT o.*, sum(o.size) OVER (ORDER BY o.id) - o.size AS before
+               FROM (SELECT id, event_id, topic, key, headers, octet_length(payload) AS size FROM outbox ORDER BY id LIMIT $1) o) w
          WHERE before < $2 ORDER BY id`,
         [this.opts.batchSize, this.opts.maxBytes],
       );

@@ -14,7 +14,8 @@ const B = '0199a000-0000-7000-8000-0000000000bb';
 function recordingEm(known: string[]) {
   const updates: Array<{ text: string; params: unknown[] }> = [];
   const em = {
-    query: async (text: string, params: unknown[]) => {
+    query: async (q: string | { text: string }, params: unknown[]) => {
+      const text = typeof q === 'string' ? q : q.text; // a prepared statement arrives as { name, text }
       if (text.startsWith('SELECT id FROM documents')) return (params[0] as string[]).filter((id) => known.includes(id)).map((id) => ({ id }));
       updates.push({ text, params });
       return [];

@@ -1,4 +1,5 @@
 import { DomainError } from '@edu/errors';
+import { preparedQuery, type EntityManager } from '@edu/persistence';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,10 +10,11 @@ export const unknownDocument = (id: string) =>
   }, 'documentId');
 
 /** Throws (permanently) unless every id is a UUID of a document this service holds. */
-export async function assertKnownDocuments(em: { query(sql: string, params: unknown[]): Promise<Array<{ id: string }>> }, ids: string[]): Promise<void> {
+export async function assertKnownDocuments(em: EntityManager, ids: string[]): Promise<void> {
   const bad = ids.find((id) => !UUID.test(id));
   if (bad !== undefined) throw unknownDocument(bad);
-  const found = new Set((await em.query('SELECT id FROM documents WHERE id = ANY($1::uuid[])', [ids])).map((r) => r.id));
+  const rows = await preparedQuery<Array<{ id: string }>>(em, 'known-documents', 'SELECT id FROM documents WHERE id = ANY($1::uuid[])', [ids]);
+  const found = new Set(rows.map((r) => r.id));
   const missing = ids.find((id) => !found.has(id));
   if (missing !== undefined) throw unknownDocument(missing);
 }

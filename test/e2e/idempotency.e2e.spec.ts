@@ -49,6 +49,13 @@ describe('submissions are idempotent and versioned', () => {
     expect(earlier.body.archive).toBeNull();
   });
 
+  it('numbers concurrent submissions for one student one after another, never twice the same version', async () => {
+    const answers = await Promise.all(Array.from({ length: 6 }, () => submit(token, body)));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(202));
+    const versions = answers.map((a) => a.body.version).sort((x, y) => x - y);
+    expect(versions).toEqual(Array.from({ length: 6 }, (_, i) => versions[0] + i));
+  });
+
   it('keeps concurrent retries of one request to one document', async () => {
     const key = randomUUID();
     const answers = await Promise.all(Array.from({ length: 8 }, () => submit(token, body, key)));

@@ -150,7 +150,6 @@ export function signDetachedCms(req: DetachedCmsRequest): Buffer {
   return new CmsSigner(req).sign(req.content, req.signingTime);
 }
 
-
 function signingTimeAttribute(date: Date): Buffer {
   const year = date.getUTCFullYear();
   // RFC 5652 §11.3: UTCTime for 1950–2049, GeneralizedTime otherwise (rare enough to encode the slow way).

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { preparedQuery } from '@edu/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { KafkaPublisher } from './kafka-publisher.js';
-import { OutboxPayloads } from './outbox-payloads.js';
+import type { OutboxPayloads } from './outbox-payloads.js';
 
 interface OutboxRow {
   id: string;
@@ -28,8 +28,8 @@ export class OutboxRelay {
     private readonly dataSource: DataSource,
     private readonly publisher: KafkaPublisher,
     private readonly opts = { batchSize: 500, maxBytes: 4 * 1024 * 1024, idleMs: 250, errorBackoffMs: 1000 },
-    /** Shared with this process's OutboxWriter; payloads not found in it are read from the table. */
-    private readonly payloads = new OutboxPayloads(0),
+    /** Shared with this process's OutboxWriter; payloads not found in it (or all, without it) are read from the table. */
+    private readonly payloads?: OutboxPayloads,
   ) {}
 
   start(): void {
@@ -87,7 +87,7 @@ export class OutboxRelay {
   private async payloadsOf(em: EntityManager, rows: OutboxRow[]): Promise<Map<string, Buffer>> {
     const values = new Map<string, Buffer>();
     for (const r of rows) {
-      const remembered = this.payloads.take(r.event_id);
+      const remembered = this.payloads?.take(r.event_id);
       if (remembered) values.set(r.id, remembered);
     }
     const missing = rows.filter((r) => !values.has(r.id)).map((r) => r.id);

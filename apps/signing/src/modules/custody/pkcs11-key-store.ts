@@ -71,11 +71,11 @@ function call<T>(what: string, fn: () => T): T {
 }
 
 /**
- * Keys that live on a PKCS#11 token (SoftHSM2 in tests). RSA-2048 and P-256 pairs are generated on the token; the private key is
- * sensitive and never extractable, so it is only ever used through `sign`. One read-write session is opened and
- * logged in at `connect` and shared by every key: a PKCS#11 session runs one operation at a time, which holds because
- * `sign` is synchronous (init and sign in the same tick). The module is initialised per process: keep one store per
- * module and call `close()` on shutdown.
+ * Keys that live on a PKCS#11 token (SoftHSM2 in tests). RSA-2048 and P-256 pairs are generated on the token; the
+ * private key is sensitive and never extractable, so it is only ever used through `sign`. One read-write session is
+ * opened and logged in at `connect` and shared by every key: a PKCS#11 session runs one operation at a time, which
+ * holds because `sign` is synchronous (init and sign in the same tick). The module is initialised per process: keep
+ * one store per module and call `close()` on shutdown.
  */
 export class Pkcs11KeyStore extends KeyStore {
   private closed = false;
@@ -163,7 +163,13 @@ export class Pkcs11KeyStore extends KeyStore {
     const publicKey = this.publicKeyOf(privateKey, Buffer.from(id, 'hex'));
     if (publicKey.asymmetricKeyType === 'ec') {
       // CKM_ECDSA signs a digest and answers r ‖ s; X.509 and CMS want the DER form.
-      return { publicKey, sign: (data) => ecdsaSignatureDer(this.signOnToken(privateKey, pkcs11.CKM_ECDSA, hash('sha256', data, 'buffer'), 64)) };
+      return {
+        publicKey,
+        sign: (data) => {
+          const raw = this.signOnToken(privateKey, pkcs11.CKM_ECDSA, hash('sha256', data, 'buffer'), 64);
+          return call('C_Sign (ECDSA r ‖ s)', () => ecdsaSignatureDer(raw));
+        },
+      };
     }
     const size = (publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8;
     return { publicKey, sign: (data) => this.signOnToken(privateKey, pkcs11.CKM_SHA256_RSA_PKCS, data, size) };

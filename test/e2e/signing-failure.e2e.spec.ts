@@ -19,8 +19,8 @@ describe('a document that can never be signed ends as failed, with the reason, n
     const studentId = `39${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     await db.query(
       `INSERT INTO interchange.documents (id, document_type, issuer_code, student_id, school_year, version, status,
-         idempotency_key, request_sha256, client_id, content_sha256, content_size, content)
-       VALUES ($1, 'hoc-ba', $2, $3, '2026-2027', 1, 'received', $4, 'x', 'e2e', $5, $6, $7)`,
+         idempotency_key, request_sha256, client_id, content_sha256, content_size, content, record_key, subject)
+       VALUES ($1, 'hoc-ba', $2, $3, '2026-2027', 1, 'received', $4, 'x', 'e2e', $5, $6, $7, $3, jsonb_build_object('studentId', $3::text))`,
       [id, issuer, studentId, `e2e-${id}`, '0'.repeat(64), content.length, content],
     );
     const event = encodeEvent({

@@ -17,13 +17,17 @@ export interface SignerSession {
 let consoleClient: Promise<string> | undefined;
 const sessions = new Map<string, Promise<SignerSession>>();
 
-/** The demo school's principal, or the homeroom teacher of one of its classes (as the seed made them). */
-export function demoSigner(orgCode: string, role: 'PRINCIPAL' | 'HOMEROOM', className?: string): DemoStaffMember {
-  const { staff, homerooms } = demoStaff();
+/**
+ * The demo school's principal, or the homeroom teacher or Toán teacher (SUBJECT) of one of its classes (as the seed
+ * made them).
+ */
+export function demoSigner(orgCode: string, role: 'PRINCIPAL' | 'HOMEROOM' | 'SUBJECT', className?: string): DemoStaffMember {
+  const { staff, homerooms, subjectTeachers } = demoStaff();
+  const teachers = role === 'SUBJECT' ? subjectTeachers : homerooms;
   const personId =
     role === 'PRINCIPAL'
       ? staff.find((s) => s.orgCode === orgCode && s.role === 'PRINCIPAL')?.personId
-      : homerooms.find((h) => h.schoolCode === orgCode && (!className || h.className === className))?.personId;
+      : teachers.find((h) => h.schoolCode === orgCode && (!className || h.className === className))?.personId;
   const member = staff.find((s) => s.personId === personId);
   if (!member) throw new Error(`no demo ${role} at ${orgCode}${className ? ` for ${className}` : ''}`);
   return member;
@@ -72,12 +76,13 @@ export async function pendingTasks(session: SignerSession): Promise<TaskPage['it
 }
 
 /**
- * Signs documents the way their school does: its homeroom teachers and its principal approve their pending tasks
+ * Signs documents the way their school does: its teachers and its principal approve their pending tasks
  * (in batches, with the PIN) until every workflow has ended; the seal follows the last approval by itself.
  */
 export async function signDocuments(issuerCode: string, documentIds: string[], opts: { timeoutMs?: number } = {}): Promise<void> {
-  const { homerooms } = demoStaff();
-  const members = [demoSigner(issuerCode, 'PRINCIPAL'), ...homerooms.filter((h) => h.schoolCode === issuerCode).map((h) => demoSigner(issuerCode, 'HOMEROOM', h.className))];
+  const { staff, homerooms, subjectTeachers } = demoStaff();
+  const teachers = new Set([...homerooms, ...subjectTeachers].filter((h) => h.schoolCode === issuerCode).map((h) => h.personId));
+  const members = [demoSigner(issuerCode, 'PRINCIPAL'), ...staff.filter((s) => teachers.has(s.personId))];
   const people = await Promise.all(members.map(signerSession));
   const principal = people[0];
   const open = new Set(documentIds);

@@ -127,7 +127,7 @@ export class ArchiveDocumentHandler implements EventHandler<typeof Topics.Docume
         documentType: event.documentType,
         version: event.version,
         issuerCode: event.issuerCode,
-        studentId: event.studentId,
+        ...(event.studentId ? { studentId: event.studentId } : {}),
         schoolYear: event.schoolYear,
         contentSha256: event.content?.sha256,
         signatures: event.signatures.map((s) => ({ index: s.index, role: s.role, signer: s.signerSubject, signedAt: s.signedAt })),

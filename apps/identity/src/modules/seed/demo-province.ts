@@ -64,11 +64,22 @@ export interface DemoStaffMember {
   orgCode: string;
 }
 
+/** A teacher's assignment to a class for a school year: homeroom (CHU_NHIEM) or a subject. */
+export interface DemoAssignment {
+  personId: string;
+  schoolCode: string;
+  className: string;
+  schoolYear: string;
+}
+
+/** The subject the demo secondary schools' grade books (sổ điểm) are kept for. */
+export const DEMO_GRADE_BOOK_SUBJECT = 'TOAN';
+
 /**
- * The people who sign the demo schools' records: a principal per school and a homeroom teacher (CHU_NHIEM) for each
- * class the demo students are in.
+ * The people who sign the demo schools' records: a principal per school, a homeroom teacher (CHU_NHIEM) for each
+ * class the demo students are in, and in each secondary school one Toán teacher for all those classes.
  */
-export function demoStaff(schoolYear = currentSchoolYear()): { staff: DemoStaffMember[]; homerooms: Array<{ personId: string; schoolCode: string; className: string; schoolYear: string }> } {
+export function demoStaff(schoolYear = currentSchoolYear()): { staff: DemoStaffMember[]; homerooms: DemoAssignment[]; subjectTeachers: DemoAssignment[] } {
   const startYear = Number(schoolYear.slice(0, 4));
   const people = new PersonFactory(new SeededRandom('demo-province-staff'), HAI_PHONG, SEED_FIRST_STAFF_SERIAL);
   const member = (role: DemoStaffMember['role'], orgCode: string): DemoStaffMember => {
@@ -77,17 +88,26 @@ export function demoStaff(schoolYear = currentSchoolYear()): { staff: DemoStaffM
   };
   const classes = new Map<string, { schoolCode: string; className: string }>();
   for (const { enrolment: e } of demoStudents(DEMO_STUDENTS_PER_SCHOOL, schoolYear)) classes.set(`${e.schoolCode}|${e.className}`, e);
+  const schools = DEMO_ORGANISATIONS.filter((o) => GRADES[o.level]);
+  const classesOf = (code: string) => [...classes.values()].filter((c) => c.schoolCode === code);
   const staff: DemoStaffMember[] = [];
-  const homerooms = [];
-  for (const school of DEMO_ORGANISATIONS.filter((o) => GRADES[o.level])) {
+  const homerooms: DemoAssignment[] = [];
+  for (const school of schools) {
     staff.push(member('PRINCIPAL', school.code));
-    for (const c of [...classes.values()].filter((c) => c.schoolCode === school.code)) {
+    for (const c of classesOf(school.code)) {
       const teacher = member('TEACHER', school.code);
       staff.push(teacher);
       homerooms.push({ personId: teacher.personId, schoolCode: c.schoolCode, className: c.className, schoolYear });
     }
   }
-  return { staff, homerooms };
+  // Made after everyone else, so that adding them changed no earlier person's ID.
+  const subjectTeachers: DemoAssignment[] = [];
+  for (const school of schools.filter((s) => s.level !== 'TIEU_HOC')) {
+    const teacher = member('TEACHER', school.code);
+    staff.push(teacher);
+    for (const c of classesOf(school.code)) subjectTeachers.push({ personId: teacher.personId, schoolCode: c.schoolCode, className: c.className, schoolYear });
+  }
+  return { staff, homerooms, subjectTeachers };
 }
 
 /** Demo API clients: four schools, the ministry and an operator of the Sở (more are added with `./edu client create`). */

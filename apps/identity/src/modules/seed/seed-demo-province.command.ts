@@ -9,7 +9,7 @@ import { OrganisationRepository } from '../organisations/organisation.repository
 import { StaffRegistry } from '../people/staff-registry.js';
 import { StudentEnrolments } from '../people/student-enrolments.js';
 import { HOMEROOM, TeacherAssignments } from '../people/teacher-assignments.js';
-import { DEMO_CLIENTS, DEMO_ORGANISATIONS, DEMO_STUDENTS_PER_SCHOOL, demoStaff, demoStudents } from './demo-province.js';
+import { DEMO_CLIENTS, DEMO_GRADE_BOOK_SUBJECT, DEMO_ORGANISATIONS, DEMO_STUDENTS_PER_SCHOOL, demoStaff, demoStudents, type DemoAssignment } from './demo-province.js';
 
 /**
  * Seeds the demo province when the registry is empty and writes the demo clients' credentials to `outFile`. Secrets
@@ -39,9 +39,9 @@ export async function seedDemoProvince(dataSource: DataSource, outFile: string):
   });
 }
 
-/** The demo schools' principals and homeroom teachers, through the same writers as a roster import. */
+/** The demo schools' principals, homeroom teachers and Toán teachers, through the same writers as a roster import. */
 async function seedStaff(em: EntityManager, outbox: OutboxWriter): Promise<void> {
-  const { staff, homerooms } = demoStaff();
+  const { staff, homerooms, subjectTeachers } = demoStaff();
   const column = <T>(rows: T[], f: (r: T) => string) => rows.map(f);
   await new StaffRegistry(outbox).registerFrom(em, {
     sql: `SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
@@ -56,14 +56,17 @@ async function seedStaff(em: EntityManager, outbox: OutboxWriter): Promise<void>
       column(staff, (s) => s.orgCode),
     ],
   });
-  await new TeacherAssignments(outbox).assignFrom(em, {
-    sql: `SELECT t.*, $5::text AS subject FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(person_id, school_code, class_name, school_year)`,
-    params: [
-      column(homerooms, (h) => h.personId),
-      column(homerooms, (h) => h.schoolCode),
-      column(homerooms, (h) => h.className),
-      column(homerooms, (h) => h.schoolYear),
-      HOMEROOM,
-    ],
-  });
+  const assign = (rows: DemoAssignment[], subject: string) =>
+    new TeacherAssignments(outbox).assignFrom(em, {
+      sql: `SELECT t.*, $5::text AS subject FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(person_id, school_code, class_name, school_year)`,
+      params: [
+        column(rows, (h) => h.personId),
+        column(rows, (h) => h.schoolCode),
+        column(rows, (h) => h.className),
+        column(rows, (h) => h.schoolYear),
+        subject,
+      ],
+    });
+  await assign(homerooms, HOMEROOM);
+  await assign(subjectTeachers, DEMO_GRADE_BOOK_SUBJECT);
 }

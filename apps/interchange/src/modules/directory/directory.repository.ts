@@ -113,6 +113,17 @@ export class DirectoryRepository {
     }, (className) => className !== null);
   }
 
+  /** The students of one class of the school in that school year (none when the class does not exist). */
+  async classRoster(schoolCode: string, schoolYear: string, className: string): Promise<string[]> {
+    const rows = await preparedQuery<Array<{ student_id: string }>>(
+      this.dataSource,
+      'class-roster',
+      'SELECT student_id FROM directory_enrolments WHERE school_code = $1 AND school_year = $2 AND class_name = $3',
+      [schoolCode, schoolYear, className],
+    );
+    return rows.map((r) => r.student_id);
+  }
+
   /** The school's enrolments in its latest school year, in a stable order. */
   async enrolments(schoolCode: string): Promise<DirectoryEnrolment[]> {
     const rows = await this.dataSource.query(

@@ -26,8 +26,8 @@ export class DocumentTypesHttpController {
   }
 
   /**
-   * A body the calling school can submit as is, for one of its own students: `?studentId=` picks one, `?n=` the
-   * n-th enrolled student (round robin), otherwise the first.
+   * A body the calling school can submit as is, for one of its own students (or, for a sổ điểm, that student's
+   * class): `?studentId=` picks one, `?n=` the n-th enrolled student (round robin), otherwise the first.
    */
   @Get(':type/example')
   @ApiOkResponse({ description: 'A valid submission body for one of the caller’s students' })
@@ -44,7 +44,8 @@ export class DocumentTypesHttpController {
     const index = Number.isInteger(Number(n)) ? Math.abs(Number(n)) % enrolments.length : 0;
     const e = studentId ? enrolments.find((x) => x.studentId === studentId) : enrolments[index];
     if (!e) throw InterchangeErrors.unknownStudent(studentId ?? '', enrolments[0].schoolYear);
-    const content = DOCUMENT_TYPES[type].buildExample({
+    const classmates = enrolments.filter((x) => x.className === e.className).map((x) => ({ studentId: x.studentId, fullName: x.fullName }));
+    const { subject, content } = DOCUMENT_TYPES[type].buildExample({
       student: {
         studentId: e.studentId,
         fullName: e.fullName,
@@ -56,9 +57,10 @@ export class DocumentTypesHttpController {
       className: e.className,
       grade: e.grade,
       schoolYear: e.schoolYear,
+      classmates,
       homeroomTeacher: 'Nguyễn Thị Hồng',
       principal: 'Trần Văn Minh',
     });
-    return { type, issuerCode: school.code, schoolYear: e.schoolYear, subject: { studentId: e.studentId }, content };
+    return { type, issuerCode: school.code, schoolYear: e.schoolYear, subject, content };
   }
 }

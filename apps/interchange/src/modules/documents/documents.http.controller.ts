@@ -80,6 +80,7 @@ export class DocumentsHttpController {
   @ApiOkResponse({ description: 'The học bạ as a sealed PDF (application/pdf, PAdES)' })
   async pdf(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Headers('authorization') authorization: string, @Res() res: RawResponse) {
     const row = await this.documents.row(id, principal);
+    if (row.document_type !== 'hoc-ba') throw InterchangeErrors.noPdf(row.document_type as string);
     if (row.status !== 'signed' && row.status !== 'archived') throw InterchangeErrors.notSignedYet();
     const rendition = await this.renditions.pdf(id, authorization);
     res.setHeader('Content-Type', rendition.contentType);

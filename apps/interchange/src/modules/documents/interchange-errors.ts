@@ -34,11 +34,16 @@ export const InterchangeErrors = {
       vi: `Đơn vị ${code} đã sáp nhập vào ${into}; hãy gửi hồ sơ với tư cách đơn vị ${into}`,
       en: `Organisation ${code} was merged into ${into}; submit as ${into}`,
     }, 'issuerCode'),
-  unknownStudent: (studentId: string, year: string) =>
-    new DomainError('INTERCHANGE.UNKNOWN_STUDENT', 'unprocessable', {
-      vi: `Học sinh ${studentId} không học tại trường trong năm học ${year}`,
-      en: `Student ${studentId} is not enrolled at this school in ${year}`,
-    }, 'subject.studentId'),
+  unknownStudent: (studentId: string, year: string, field = 'subject.studentId', className?: string) =>
+    new DomainError('INTERCHANGE.UNKNOWN_STUDENT', 'unprocessable', className
+      ? { vi: `Học sinh ${studentId} không học lớp ${className} trong năm học ${year}`, en: `Student ${studentId} is not in class ${className} in ${year}` }
+      : { vi: `Học sinh ${studentId} không học tại trường trong năm học ${year}`, en: `Student ${studentId} is not enrolled at this school in ${year}` },
+    field),
+  unknownClass: (className: string, year: string) =>
+    new DomainError('INTERCHANGE.UNKNOWN_CLASS', 'unprocessable', {
+      vi: `Trường không có lớp ${className} trong năm học ${year}`,
+      en: `The school has no class ${className} in ${year}`,
+    }, 'subject.className'),
   documentNotFound: () =>
     new DomainError('INTERCHANGE.DOCUMENT_NOT_FOUND', 'not-found', {
       vi: 'Không tìm thấy tài liệu',
@@ -53,6 +58,11 @@ export const InterchangeErrors = {
     new DomainError('INTERCHANGE.NOT_SIGNED_YET', 'conflict', {
       vi: 'Tài liệu chưa được ký đủ nên chưa có bản PDF',
       en: 'The document is not fully signed yet, so it has no PDF',
+    }, 'id'),
+  noPdf: (type: string) =>
+    new DomainError('INTERCHANGE.NO_PDF_FOR_TYPE', 'not-found', {
+      vi: `Loại tài liệu ${type} không có bản PDF; chỉ học bạ có`,
+      en: `Documents of type ${type} have no PDF rendition; only the học bạ has one`,
     }, 'id'),
   renditionUnavailable: () =>
     new DomainError('INTERCHANGE.RENDITION_UNAVAILABLE', 'unavailable', {

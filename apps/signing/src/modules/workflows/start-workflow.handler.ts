@@ -63,9 +63,10 @@ export class StartWorkflowHandler implements EventHandler<typeof Topics.Document
     const seen = new Set([...(await this.store.existingAmong(em, ids)), ...(await this.signatures.signedAmong(em, ids))]);
     const todo = [...new Map(events.filter((e) => !seen.has(e.payload.documentId)).map((e) => [e.payload.documentId, e])).values()];
     if (!todo.length) return;
-    // Versions of one record (type, student, year) are handled one transaction at a time: otherwise a version and
-    // its successor, in two partitions' batches at once, could each miss the other and both stay open.
-    const records = [...new Set(todo.map(({ payload: p }) => `${p.documentType}|${p.studentId}|${p.schoolYear}`))].sort();
+    // Versions of one record are handled one transaction at a time: otherwise a version and its successor, in two
+    // partitions' batches at once, could each miss the other and both stay open. A record is about one student, or
+    // (a sổ điểm) about one class's subject and term: locking the student or the class covers every version.
+    const records = [...new Set(todo.map(({ payload: p }) => `${p.documentType}|${p.studentId || `${p.issuerCode}|${p.className}`}|${p.schoolYear}`))].sort();
     await em.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k', [records]);
     const now = new Date();
     const supersededBy = await this.store.supersededAmong(em, todo.map((e) => e.payload.documentId));

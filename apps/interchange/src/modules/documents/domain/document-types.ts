@@ -1,37 +1,51 @@
-import type { LocalizedMessage } from '@edu/errors';
-import { buildHocBaExample, type HocBaExampleInput } from './hoc-ba.example.js';
+import type { DocumentType } from './document-type.interface.js';
+import { buildHocBaExample } from './hoc-ba.example.js';
 import { HOC_BA_CONTENT_SCHEMA } from './hoc-ba.schema.js';
-import type { HocBaContent } from '@edu/contracts';
 import { validateHocBaContent } from './hoc-ba.validator.js';
+import { CHUNG_CHI, CHUNG_NHAN } from './certificate.type.js';
+import { SO_DIEM } from './so-diem.type.js';
 
-/** Who signs, in order; the signing service walks this list. */
-export type SignerRole = 'homeroom-teacher' | 'subject-teacher' | 'principal' | 'institution-seal';
+export type {
+  DocumentSubject,
+  DocumentType,
+  ExampleContext,
+  Expectations,
+  ListedStudent,
+  SignerRole,
+  SubjectKind,
+} from './document-type.interface.js';
 
-export interface DocumentType<Content, ExampleInput> {
-  type: string;
-  title: LocalizedMessage;
-  onePer: string;
-  signers: readonly SignerRole[];
-  contentSchema: object;
-  /** Throws INTERCHANGE.SCHEMA_INVALID or INTERCHANGE.RULE_VIOLATED; returns when fit to sign. */
-  validate(content: unknown, fieldPrefix?: string, expected?: { schoolYear?: string; studentId?: string }): void;
-  buildExample(input: ExampleInput): Content;
-}
-
-const HOC_BA: DocumentType<HocBaContent, HocBaExampleInput> = {
+const HOC_BA: DocumentType = {
   type: 'hoc-ba',
   title: { vi: 'Học bạ điện tử', en: 'Electronic student record' },
   onePer: 'student × school year',
   signers: ['homeroom-teacher', 'principal', 'institution-seal'],
+  subjectKind: 'student',
   contentSchema: HOC_BA_CONTENT_SCHEMA,
-  validate: validateHocBaContent,
-  buildExample: buildHocBaExample,
+  validate: (content, prefix, expected) =>
+    validateHocBaContent(content, prefix, { schoolYear: expected.schoolYear, studentId: expected.subject.studentId }),
+  recordKey: (content) => (content as { student: { studentId: string } }).student.studentId,
+  buildExample: (ctx) => ({
+    subject: { studentId: ctx.student.studentId },
+    content: buildHocBaExample({
+      student: ctx.student,
+      school: ctx.school,
+      className: ctx.className,
+      grade: ctx.grade,
+      schoolYear: ctx.schoolYear,
+      homeroomTeacher: ctx.homeroomTeacher,
+      principal: ctx.principal,
+    }),
+  }),
 };
 
 /** Document types this hub accepts, by `type`. Never rename a key: stored documents carry it. */
 export const DOCUMENT_TYPES = {
   'hoc-ba': HOC_BA,
-} as const;
+  'so-diem': SO_DIEM,
+  'chung-chi': CHUNG_CHI,
+  'chung-nhan': CHUNG_NHAN,
+} as const satisfies Record<string, DocumentType>;
 
 export type DocumentTypeName = keyof typeof DOCUMENT_TYPES;
 

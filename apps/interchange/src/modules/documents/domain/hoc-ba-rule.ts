@@ -1,4 +1,5 @@
-import { DomainError, type LocalizedMessage } from '@edu/errors';
+import type { LocalizedMessage } from '@edu/errors';
+import { CIRCULAR_22, CIRCULAR_42, DocumentRuleViolation, RULE_VIOLATED, type RuleOrigin } from './document-rule.js';
 
 /** Stable rule codes: clients and operators' dashboards switch on them, so never rename one. */
 export const HocBaRule = {
@@ -23,27 +24,25 @@ export type HocBaRule = (typeof HocBaRule)[keyof typeof HocBaRule];
 
 export const HocBaErrorCode = {
   SCHEMA_INVALID: 'INTERCHANGE.SCHEMA_INVALID',
-  RULE_VIOLATED: 'INTERCHANGE.RULE_VIOLATED',
+  RULE_VIOLATED,
 } as const;
 
-const C22: LocalizedMessage = { vi: 'Thông tư 22/2021/TT-BGDĐT', en: 'Circular 22/2021/TT-BGDDT' };
 const C27: LocalizedMessage = { vi: 'Thông tư 27/2020/TT-BGDĐT', en: 'Circular 27/2020/TT-BGDDT' };
-const C42: LocalizedMessage = { vi: 'Thông tư 42/2021/TT-BGDĐT', en: 'Circular 42/2021/TT-BGDDT' };
 const CCCD: LocalizedMessage = { vi: 'Thông tư 07/2016/TT-BCA', en: 'Circular 07/2016/TT-BCA' };
 
 /** Where each rule comes from, and its short Vietnamese name as teachers know it. */
-const RULE_SOURCE: Record<HocBaRule, { label: string; source: LocalizedMessage }> = {
-  SCHOOL_YEAR: { label: 'Năm học', source: C42 },
-  GRADE_LEVEL: { label: 'Khối lớp', source: C42 },
+const RULE_SOURCE: Record<HocBaRule, RuleOrigin> = {
+  SCHOOL_YEAR: { label: 'Năm học', source: CIRCULAR_42 },
+  GRADE_LEVEL: { label: 'Khối lớp', source: CIRCULAR_42 },
   STUDENT_IDENTITY: { label: 'Số định danh cá nhân', source: CCCD },
-  SUBJECT_SET: { label: 'Môn học', source: C22 },
-  REGULAR_SCORE_COUNT: { label: 'Số ĐĐGtx', source: C22 },
-  TERM_AVERAGE: { label: 'ĐTBmhk', source: C22 },
-  YEAR_AVERAGE: { label: 'ĐTBmcn', source: C22 },
-  COMMENT_SUBJECT_RESULT: { label: 'Môn đánh giá bằng nhận xét', source: C22 },
-  LEARNING_RESULT: { label: 'Kết quả học tập', source: C22 },
-  PROMOTION: { label: 'Lên lớp', source: C22 },
-  AWARD: { label: 'Khen thưởng', source: C22 },
+  SUBJECT_SET: { label: 'Môn học', source: CIRCULAR_22 },
+  REGULAR_SCORE_COUNT: { label: 'Số ĐĐGtx', source: CIRCULAR_22 },
+  TERM_AVERAGE: { label: 'ĐTBmhk', source: CIRCULAR_22 },
+  YEAR_AVERAGE: { label: 'ĐTBmcn', source: CIRCULAR_22 },
+  COMMENT_SUBJECT_RESULT: { label: 'Môn đánh giá bằng nhận xét', source: CIRCULAR_22 },
+  LEARNING_RESULT: { label: 'Kết quả học tập', source: CIRCULAR_22 },
+  PROMOTION: { label: 'Lên lớp', source: CIRCULAR_22 },
+  AWARD: { label: 'Khen thưởng', source: CIRCULAR_22 },
   PRIMARY_SUBJECT_SET: { label: 'Môn học và hoạt động giáo dục', source: C27 },
   PRIMARY_TEST_SCORE: { label: 'Bài kiểm tra định kì', source: C27 },
   PRIMARY_YEAR_RESULT: { label: 'Kết quả giáo dục', source: C27 },
@@ -51,23 +50,10 @@ const RULE_SOURCE: Record<HocBaRule, { label: string; source: LocalizedMessage }
   PRIMARY_AWARD: { label: 'Khen thưởng', source: C27 },
 };
 
-/** A DomainError that also carries the broken rule, so callers need not parse the message. */
-export class HocBaRuleViolation extends DomainError {
-  constructor(
-    readonly rule: HocBaRule,
-    detail: LocalizedMessage,
-    field: string,
-  ) {
-    const { label, source } = RULE_SOURCE[rule];
-    super(
-      HocBaErrorCode.RULE_VIOLATED,
-      'invalid',
-      {
-        vi: `Vi phạm quy tắc ${rule} – ${label} (${source.vi}): ${detail.vi}`,
-        en: `Rule ${rule} (${source.en}) broken: ${detail.en}`,
-      },
-      field,
-    );
+/** A broken rule of the học bạ, with its source from the table above. */
+export class HocBaRuleViolation extends DocumentRuleViolation<HocBaRule> {
+  constructor(rule: HocBaRule, detail: LocalizedMessage, field: string) {
+    super(rule, RULE_SOURCE[rule], detail, field);
   }
 }
 

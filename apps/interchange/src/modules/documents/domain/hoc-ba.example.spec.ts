@@ -4,6 +4,7 @@ import { buildHocBaExample, type HocBaExampleInput } from './hoc-ba.example.js';
 import { HOC_BA_CONTENT_SCHEMA } from './hoc-ba.schema.js';
 import type { SchoolLevel } from '@edu/contracts';
 import { validateHocBaContent } from './hoc-ba.validator.js';
+import { exampleContext } from './example-context.fixture.js';
 
 const input = (level: SchoolLevel, grade: number, seed?: number): HocBaExampleInput => ({
   student: { studentId: '3100000042', fullName: 'Đặng Thảo Vy', dateOfBirth: '2012-01-09', gender: 'NU' },
@@ -63,7 +64,10 @@ describe('DOCUMENT_TYPES', () => {
     expect(hocBa.onePer).toBe('student × school year');
     expect(hocBa.signers).toEqual(['homeroom-teacher', 'principal', 'institution-seal']);
     expect(hocBa.contentSchema).toBe(HOC_BA_CONTENT_SCHEMA);
-    expect(() => hocBa.validate(hocBa.buildExample(input('TIEU_HOC', 3, 9)))).not.toThrow();
+    const { subject, content } = hocBa.buildExample(exampleContext('TIEU_HOC', 3));
+    expect(subject).toEqual({ studentId: '3100000103' });
+    expect(() => hocBa.validate(content, 'content', { schoolYear: '2025-2026', subject })).not.toThrow();
+    expect(hocBa.recordKey(content)).toBe('3100000103');
     expect(isDocumentTypeName('hoc-ba')).toBe(true);
     expect(isDocumentTypeName('toString')).toBe(false);
   });

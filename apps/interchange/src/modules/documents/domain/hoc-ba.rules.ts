@@ -1,3 +1,4 @@
+import { schoolYearProblem } from './document-rule.js';
 import { fieldAt, HocBaRule, HocBaRuleViolation } from './hoc-ba-rule.js';
 import { checkPrimaryRules } from './hoc-ba-primary.rules.js';
 import { checkSecondaryRules } from './hoc-ba-secondary.rules.js';
@@ -24,20 +25,8 @@ export function checkHocBaRules(content: HocBaContent, prefix: string, expected:
 }
 
 function checkSchoolYear(content: HocBaContent, prefix: string, expected: HocBaExpectations): void {
-  const [start, end] = content.schoolYear.split('-').map(Number);
-  const field = fieldAt(prefix, 'schoolYear');
-  if (end !== start + 1) {
-    throw new HocBaRuleViolation(HocBaRule.SCHOOL_YEAR, {
-      vi: `năm học ${content.schoolYear} phải gồm hai năm liên tiếp`,
-      en: `school year ${content.schoolYear} must span two consecutive years`,
-    }, field);
-  }
-  if (expected.schoolYear !== undefined && expected.schoolYear !== content.schoolYear) {
-    throw new HocBaRuleViolation(HocBaRule.SCHOOL_YEAR, {
-      vi: `năm học ${content.schoolYear} khác năm học của hồ sơ (${expected.schoolYear})`,
-      en: `school year ${content.schoolYear} differs from the document's (${expected.schoolYear})`,
-    }, field);
-  }
+  const problem = schoolYearProblem(content.schoolYear, expected.schoolYear);
+  if (problem) throw new HocBaRuleViolation(HocBaRule.SCHOOL_YEAR, problem, fieldAt(prefix, 'schoolYear'));
 }
 
 function checkGradeLevel(content: HocBaContent, prefix: string): void {

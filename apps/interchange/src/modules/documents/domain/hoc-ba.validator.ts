@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { DomainError } from '@edu/errors';
+import { DomainError, type LocalizedMessage } from '@edu/errors';
 import { HocBaErrorCode } from './hoc-ba-rule.js';
 import { checkHocBaRules, type HocBaExpectations } from './hoc-ba.rules.js';
 import { HOC_BA_CONTENT_SCHEMA } from './hoc-ba.schema.js';
@@ -12,10 +12,10 @@ export type { HocBaExpectations };
 // is the plugin (the same function at runtime).
 const addFormats = addFormatsModule.default;
 
-// Compiled once at module load: validation sits on the submission hot path.
+// One instance for every document type; each compiles its schema once, at module load, because validation sits on
+// the submission hot path.
 const ajv = new Ajv({ allErrors: false, strict: true, multipleOfPrecision: 9 });
 addFormats(ajv, ['date']);
-const validateSchema = ajv.compile<HocBaContent>(HOC_BA_CONTENT_SCHEMA);
 
 /** `/subjects/3/terms` → `content.subjects[3].terms` (RFC 6901 escapes undone). */
 export function toFieldPath(prefix: string, instancePath: string, child?: string): string {
@@ -45,7 +45,7 @@ const VI_BY_KEYWORD: Record<string, string> = {
   maxItems: 'quá nhiều phần tử',
 };
 
-function schemaError(error: ErrorObject, prefix: string): DomainError {
+function schemaError(error: ErrorObject, prefix: string, document: LocalizedMessage): DomainError {
   const params = error.params as { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown[] };
   const child = params.missingProperty ?? params.additionalProperty;
   const field = toFieldPath(prefix, error.instancePath, child);
@@ -54,10 +54,33 @@ function schemaError(error: ErrorObject, prefix: string): DomainError {
   return new DomainError(
     HocBaErrorCode.SCHEMA_INVALID,
     'invalid',
-    { vi: `Học bạ sai cấu trúc tại ${field}: ${vi}${allowed}`, en: `Học bạ structure invalid at ${field}: ${error.message ?? error.keyword}${allowed}` },
+    {
+      vi: `${document.vi} sai cấu trúc tại ${field}: ${vi}${allowed}`,
+      en: `${document.en} structure invalid at ${field}: ${error.message ?? error.keyword}${allowed}`,
+    },
     field,
   );
 }
+
+/** Checks content against one document type's schema; throws the first error as INTERCHANGE.SCHEMA_INVALID. */
+export type SchemaCheck<T> = (content: unknown, fieldPrefix: string) => asserts content is T;
+
+/**
+ * Compiles a document type's content schema; call it at module load, not per submission. `document` names the
+ * document in messages ("Sổ điểm sai cấu trúc tại …").
+ */
+export function compileSchemaCheck<T>(schema: object, document: LocalizedMessage): SchemaCheck<T> {
+  const validate = ajv.compile<T>(schema);
+  return (content, fieldPrefix) => {
+    if (validate(content)) return;
+    const [first] = validate.errors ?? [];
+    throw first
+      ? schemaError(first, fieldPrefix, document)
+      : new DomainError(HocBaErrorCode.SCHEMA_INVALID, 'invalid', { vi: `${document.vi} sai cấu trúc`, en: `${document.en} structure invalid` }, fieldPrefix);
+  };
+}
+
+const checkSchema: SchemaCheck<HocBaContent> = compileSchemaCheck(HOC_BA_CONTENT_SCHEMA, { vi: 'Học bạ', en: 'Học bạ' });
 
 /**
  * Validates a học bạ's content: structure first (INTERCHANGE.SCHEMA_INVALID), then the circulars'
@@ -70,11 +93,6 @@ export function validateHocBaContent(
   fieldPrefix = 'content',
   expected: HocBaExpectations = {},
 ): asserts content is HocBaContent {
-  if (!validateSchema(content)) {
-    const [first] = validateSchema.errors ?? [];
-    throw first
-      ? schemaError(first, fieldPrefix)
-      : new DomainError(HocBaErrorCode.SCHEMA_INVALID, 'invalid', { vi: 'Học bạ sai cấu trúc', en: 'Học bạ structure invalid' }, fieldPrefix);
-  }
+  checkSchema(content, fieldPrefix);
   checkHocBaRules(content, fieldPrefix, expected);
 }

@@ -11,4 +11,14 @@ export {
   MAX_DAYS_ABSENT,
 } from './secondary-assessment.js';
 export { primaryYearResult } from './primary-assessment.js';
-export { DOCUMENT_TYPES, isDocumentTypeName, type DocumentType, type DocumentTypeName, type SignerRole } from './document-types.js';
+export {
+  DOCUMENT_TYPES,
+  isDocumentTypeName,
+  type DocumentSubject,
+  type DocumentType,
+  type DocumentTypeName,
+  type ExampleContext,
+  type ListedStudent,
+  type SignerRole,
+  type SubjectKind,
+} from './document-types.js';

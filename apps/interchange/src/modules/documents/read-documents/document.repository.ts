@@ -5,7 +5,7 @@ import { InterchangeErrors } from '../interchange-errors.js';
 import { toDocumentView, type DocumentView } from './document.view.js';
 
 /** Every column the document view needs; not the content bytes. */
-const VIEW_COLUMNS = `d.id, d.document_type, d.issuer_code, d.student_id, d.school_year, d.version, d.supersedes_id, d.status,
+const VIEW_COLUMNS = `d.id, d.document_type, d.issuer_code, d.subject, d.school_year, d.version, d.supersedes_id, d.status,
   d.content_sha256, d.content_size, d.submitted_at, d.signed_at, d.archived_at, d.archive_bucket, d.archive_key,
   d.archive_version_id, d.archive_sha256, d.archive_size, d.retention_mode, d.retain_until, d.failure_code, d.failure_vi,
   d.failure_en, d.pending_step, d.pending_role, d.rejected_step, d.rejected_role, d.rejected_by, d.rejected_reason, d.rejected_at`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toDocumentView } from './document.view.js';
 
 const row = (over: Record<string, unknown>) => ({
-  id: 'd1', document_type: 'hoc-ba', issuer_code: 'THPT01', student_id: '3150000002', school_year: '2025-2026', version: 1,
+  id: 'd1', document_type: 'hoc-ba', issuer_code: 'THPT01', student_id: '3150000002', subject: { studentId: '3150000002' }, school_year: '2025-2026', version: 1,
   content_sha256: 'ab', content_size: 10, submitted_at: new Date('2026-05-01T00:00:00Z'), pending_step: 2, pending_role: 'principal',
   rejected_step: null, ...over,
 });

@@ -3,7 +3,8 @@ export interface DocumentView {
   id: string;
   type: string;
   issuerCode: string;
-  subject: { studentId: string };
+  /** As submitted: `{ studentId }`, or `{ className, subjectCode, term }` for a sổ điểm. */
+  subject: { studentId?: string; className?: string; subjectCode?: string; term?: string };
   schoolYear: string;
   version: number;
   supersedes: string | null;
@@ -39,7 +40,7 @@ export function toDocumentView(row: Row, signatures: Row[]): DocumentView {
     id: row.id as string,
     type: row.document_type as string,
     issuerCode: row.issuer_code as string,
-    subject: { studentId: row.student_id as string },
+    subject: row.subject as DocumentView['subject'],
     schoolYear: row.school_year as string,
     version: Number(row.version),
     supersedes: (row.supersedes_id as string | null) ?? null,

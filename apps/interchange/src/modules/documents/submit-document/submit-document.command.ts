@@ -1,11 +1,14 @@
 import { canonicalJson, sha256Hex } from '@edu/crypto';
 import { AuthErrors, type Principal } from '@edu/auth';
-import { DOCUMENT_TYPES, isDocumentTypeName, type DocumentTypeName } from '../domain/index.js';
+import { DOCUMENT_TYPES, isDocumentTypeName, type DocumentSubject, type DocumentTypeName, type ListedStudent, type SubjectKind } from '../domain/index.js';
 import { InterchangeErrors } from '../interchange-errors.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
 const SCHOOL_YEAR = /^(\d{4})-(\d{4})$/;
 const STUDENT_ID = /^\d{10}$/;
+const CLASS_NAME = /^[0-9A-Za-zÀ-ỹ._ -]{1,20}$/u;
+const SUBJECT_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
+const TERMS = new Set(['hk1', 'hk2']);
 const ENVELOPE_FIELDS = new Set(['type', 'issuerCode', 'schoolYear', 'subject', 'content']);
 
 /**
@@ -19,11 +22,25 @@ export class SubmitDocumentCommand {
     readonly type: DocumentTypeName,
     readonly issuerCode: string,
     readonly schoolYear: string,
-    readonly studentId: string,
+    readonly subject: DocumentSubject,
+    /** Versions of one record supersede each other: the student's học bạ of the year, a class's subject and term, … */
+    readonly recordKey: string,
+    /** The students a class document lists, each to be found in the class. */
+    readonly listedStudents: ListedStudent[],
     readonly canonicalContent: Buffer,
     readonly contentSha256: string,
     readonly requestSha256: string,
   ) {}
+
+  /** The student the document is about, or null for a class document. */
+  get studentId(): string | null {
+    return this.subject.studentId ?? null;
+  }
+
+  /** The class of a class document (its student's class comes from the directory instead). */
+  get className(): string | null {
+    return this.subject.className ?? null;
+  }
 
   static from(body: unknown, idempotencyKey: string | undefined, principal: Principal): SubmitDocumentCommand {
     if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) throw InterchangeErrors.idempotencyKeyRequired();
@@ -40,12 +57,11 @@ export class SubmitDocumentCommand {
     const year = typeof b.schoolYear === 'string' ? SCHOOL_YEAR.exec(b.schoolYear) : null;
     if (!year || Number(year[2]) !== Number(year[1]) + 1)
       throw InterchangeErrors.invalidField('schoolYear', 'schoolYear must look like 2025-2026', 'Năm học phải có dạng 2025-2026');
-    const subject = b.subject as Record<string, unknown> | undefined;
-    if (typeof subject?.studentId !== 'string' || !STUDENT_ID.test(subject.studentId))
-      throw InterchangeErrors.invalidField('subject.studentId', 'subject.studentId must be a 10-digit sector ID', 'Mã định danh học sinh phải gồm 10 chữ số');
+    const documentType = DOCUMENT_TYPES[b.type];
+    const subject = parseSubject(documentType.subjectKind, b.subject);
     if (b.content === undefined) throw InterchangeErrors.invalidField('content', 'content is required', 'Thiếu nội dung (content)');
 
-    DOCUMENT_TYPES[b.type].validate(b.content, 'content', { schoolYear: b.schoolYear as string, studentId: subject.studentId });
+    documentType.validate(b.content, 'content', { schoolYear: b.schoolYear as string, subject });
     const content = b.content as { school?: { code?: string } };
     if (content.school?.code !== b.issuerCode)
       throw InterchangeErrors.invalidField('content.school.code', 'content.school.code must equal issuerCode', 'Mã trường trong nội dung phải trùng issuerCode');
@@ -58,10 +74,33 @@ export class SubmitDocumentCommand {
       b.type,
       b.issuerCode,
       b.schoolYear as string,
-      subject.studentId,
+      subject,
+      // Class documents are numbered per school: two schools each have a 10A1.
+      documentType.subjectKind === 'student' ? documentType.recordKey(b.content) : `${b.issuerCode}|${documentType.recordKey(b.content)}`,
+      documentType.listedStudents?.(b.content, 'content') ?? [],
       canonicalContent,
       sha256Hex(canonicalContent),
       requestSha256,
     );
   }
+}
+
+/** The envelope's `subject`, as the type's kind wants it: exactly the fields named, nothing else. */
+function parseSubject(kind: SubjectKind, value: unknown): DocumentSubject {
+  const subject = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+  const allowed = kind === 'student' ? ['studentId'] : ['className', 'subjectCode', 'term'];
+  const extra = Object.keys(subject).find((k) => !allowed.includes(k));
+  if (extra) throw InterchangeErrors.invalidField(`subject.${extra}`, `unknown field subject.${extra}`, `Trường không được phép: subject.${extra}`);
+  if (kind === 'student') {
+    if (typeof subject.studentId !== 'string' || !STUDENT_ID.test(subject.studentId))
+      throw InterchangeErrors.invalidField('subject.studentId', 'subject.studentId must be a 10-digit sector ID', 'Mã định danh học sinh phải gồm 10 chữ số');
+    return { studentId: subject.studentId };
+  }
+  if (typeof subject.className !== 'string' || !CLASS_NAME.test(subject.className))
+    throw InterchangeErrors.invalidField('subject.className', 'subject.className must name a class (1–20 characters)', 'Tên lớp (subject.className) phải có 1–20 ký tự');
+  if (typeof subject.subjectCode !== 'string' || !SUBJECT_CODE.test(subject.subjectCode))
+    throw InterchangeErrors.invalidField('subject.subjectCode', 'subject.subjectCode must be a subject code such as TOAN', 'Mã môn học (subject.subjectCode) phải có dạng TOAN');
+  if (typeof subject.term !== 'string' || !TERMS.has(subject.term))
+    throw InterchangeErrors.invalidField('subject.term', 'subject.term must be hk1 or hk2', 'Học kì (subject.term) phải là hk1 hoặc hk2');
+  return { className: subject.className, subjectCode: subject.subjectCode, term: subject.term as 'hk1' | 'hk2' };
 }

@@ -15,7 +15,13 @@ const command = {
   canonicalContent: content, contentSha256: sha256Hex(content), requestSha256: 'r1',
 } as unknown as SubmitDocumentCommand;
 
-function handlerWith(className: string | null) {
+const gradeBook = {
+  ...command, type: 'so-diem', studentId: null, className: '10A1', recordKey: 'THPT01|10A1|TOAN|hk1',
+  subject: { className: '10A1', subjectCode: 'TOAN', term: 'hk1' },
+  listedStudents: [{ studentId: '3150000002', field: 'content.students[0].studentId' }, { studentId: '3150000003', field: 'content.students[1].studentId' }],
+} as unknown as SubmitDocumentCommand;
+
+function handlerWith(className: string | null, roster: string[] = []) {
   const outbox: Buffer[] = [];
   const em = {
     query: async (q: string | { text: string }, params: unknown[]) => {
@@ -29,6 +35,7 @@ function handlerWith(className: string | null) {
   const directory = {
     issuer: async () => ({ code: 'THPT01', level: 'THPT', status: 'ACTIVE', mergedInto: null }),
     enrolledClass: async () => className,
+    classRoster: async () => roster,
   } as unknown as DirectoryRepository;
   const handler = new SubmitDocumentHandler(dataSource, {} as ObjectStore, new OutboxWriter('interchange'), { nudge: () => undefined } as unknown as OutboxRelay,
     directory, { INLINE_CONTENT_MAX: 256 * 1024 } as InterchangeConfig);
@@ -47,5 +54,20 @@ describe('SubmitDocumentHandler', () => {
     const { handler, outbox } = handlerWith(null);
     await expect(handler.execute(command)).rejects.toMatchObject({ code: 'INTERCHANGE.UNKNOWN_STUDENT' });
     expect(outbox).toHaveLength(0);
+  });
+
+  it('takes a grade book whose every listed student is in the class, and names the class, not a student', async () => {
+    const { handler, outbox } = handlerWith(null, ['3150000001', '3150000002', '3150000003']);
+    const receipt = await handler.execute(gradeBook);
+    const [event] = outbox.map((bytes) => decodeEvent(Topics.DocumentSubmitted, bytes));
+    expect(event.payload).toMatchObject({ documentId: receipt.id, documentType: 'so-diem', className: '10A1', studentId: '' });
+  });
+
+  it('refuses a grade book listing a student of another class, at that row, and one for a class the school lacks', async () => {
+    const stranger = handlerWith(null, ['3150000001', '3150000002']);
+    await expect(stranger.handler.execute(gradeBook)).rejects.toMatchObject({ code: 'INTERCHANGE.UNKNOWN_STUDENT', field: 'content.students[1].studentId' });
+    const nowhere = handlerWith(null, []);
+    await expect(nowhere.handler.execute(gradeBook)).rejects.toMatchObject({ code: 'INTERCHANGE.UNKNOWN_CLASS', field: 'subject.className' });
+    expect([...stranger.outbox, ...nowhere.outbox]).toHaveLength(0);
   });
 });

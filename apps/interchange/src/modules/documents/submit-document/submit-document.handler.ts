@@ -45,8 +45,7 @@ export class SubmitDocumentHandler {
     const earlier = await this.findByIdempotencyKey(this.dataSource.manager, cmd);
     if (earlier) return earlier;
     await this.checkIssuer(cmd.issuerCode);
-    const className = await this.directory.enrolledClass(cmd.studentId, cmd.schoolYear, cmd.issuerCode);
-    if (className === null) throw InterchangeErrors.unknownStudent(cmd.studentId, cmd.schoolYear);
+    const className = await this.checkSubject(cmd);
 
     const id = uuidv7();
     const staged = await this.stage(cmd, id);
@@ -71,6 +70,24 @@ export class SubmitDocumentHandler {
     if (issuer.status !== 'ACTIVE') throw InterchangeErrors.issuerClosed(code);
   }
 
+  /**
+   * A student's document needs the student enrolled at the issuer that year; a class document needs the class, with
+   * every student it lists in it. Answers the class: signing finds the homeroom or subject teacher by it.
+   */
+  private async checkSubject(cmd: SubmitDocumentCommand): Promise<string> {
+    if (cmd.studentId !== null) {
+      const className = await this.directory.enrolledClass(cmd.studentId, cmd.schoolYear, cmd.issuerCode);
+      if (className === null) throw InterchangeErrors.unknownStudent(cmd.studentId, cmd.schoolYear);
+      return className;
+    }
+    const className = cmd.className!;
+    const roster = new Set(await this.directory.classRoster(cmd.issuerCode, cmd.schoolYear, className));
+    if (!roster.size) throw InterchangeErrors.unknownClass(className, cmd.schoolYear);
+    const stranger = cmd.listedStudents.find((s) => !roster.has(s.studentId));
+    if (stranger) throw InterchangeErrors.unknownStudent(stranger.studentId, cmd.schoolYear, stranger.field, className);
+    return className;
+  }
+
   /** Small content stays inline (row and event); big content goes to the staging bucket first (claim check). */
   private async stage(cmd: SubmitDocumentCommand, id: string): Promise<StagedContent> {
     if (cmd.canonicalContent.length <= this.config.INLINE_CONTENT_MAX) return { inline: cmd.canonicalContent, bucket: null, key: null, versionId: null };
@@ -82,21 +99,23 @@ export class SubmitDocumentHandler {
 
   /** `className` is the student's class that year, from the directory: signing finds the homeroom teacher by it. */
   private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, staged: StagedContent, className: string): Promise<SubmissionReceipt> {
-    // Versions of one student's record for one year are numbered in order; the lock serialises concurrent submissions.
+    // Versions of one record for one year are numbered in order; the lock serialises concurrent submissions.
     // The insert reads the latest version in its own statement, so it sees whatever committed while we waited.
-    await preparedQuery(em, 'submission-lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`${cmd.type}|${cmd.studentId}|${cmd.schoolYear}`]);
+    await preparedQuery(em, 'submission-lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`${cmd.type}|${cmd.recordKey}|${cmd.schoolYear}`]);
     const [{ version, supersedes_id: supersedesId }] = await preparedQuery<Array<{ version: number; supersedes_id: string | null }>>(
       em,
       'submission-insert',
       `INSERT INTO documents (id, document_type, issuer_code, student_id, school_year, version, supersedes_id, status,
-         idempotency_key, request_sha256, client_id, content_bucket, content_key, content_version_id, content_sha256, content_size, content)
-       SELECT $1, $2, $3, $4, $5, coalesce(p.version, 0) + 1, p.id, 'received', $6, $7, $8, $9, $10, $11, $12, $13, $14
+         idempotency_key, request_sha256, client_id, content_bucket, content_key, content_version_id, content_sha256, content_size, content,
+         record_key, subject, class_name)
+       SELECT $1, $2, $3, $4, $5, coalesce(p.version, 0) + 1, p.id, 'received', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
        FROM (SELECT 1) one LEFT JOIN LATERAL (
-         SELECT id, version FROM documents WHERE document_type = $2 AND student_id = $4 AND school_year = $5 ORDER BY version DESC LIMIT 1
+         SELECT id, version FROM documents WHERE document_type = $2 AND record_key = $15 AND school_year = $5 ORDER BY version DESC LIMIT 1
        ) p ON true
        RETURNING version, supersedes_id`,
       [id, cmd.type, cmd.issuerCode, cmd.studentId, cmd.schoolYear, cmd.idempotencyKey, cmd.requestSha256, cmd.clientId,
-        staged.bucket, staged.key, staged.versionId, cmd.contentSha256, cmd.canonicalContent.length, staged.inline],
+        staged.bucket, staged.key, staged.versionId, cmd.contentSha256, cmd.canonicalContent.length, staged.inline,
+        cmd.recordKey, JSON.stringify(cmd.subject), className],
     );
     await this.outbox.append(em, id, {
       type: Topics.DocumentSubmitted,
@@ -105,7 +124,7 @@ export class SubmitDocumentHandler {
         documentType: cmd.type,
         version,
         issuerCode: cmd.issuerCode,
-        studentId: cmd.studentId,
+        studentId: cmd.studentId ?? '',
         schoolYear: cmd.schoolYear,
         content: {
           bucket: staged.bucket ?? '',

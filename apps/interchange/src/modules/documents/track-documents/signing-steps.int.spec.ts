@@ -26,8 +26,8 @@ describe('signing steps in interchange against PostgreSQL', () => {
     const id = uuidv7();
     await ds.query(
       `INSERT INTO documents (id, document_type, issuer_code, student_id, school_year, version, status, idempotency_key, request_sha256,
-         client_id, content_sha256, content_size, content)
-       VALUES ($1, 'hoc-ba', 'THPT01', $2, '2025-2026', 1, 'received', $3, 'r', 'school-app', 'ab', 2, '\\x7b7d')`,
+         client_id, content_sha256, content_size, content, record_key, subject)
+       VALUES ($1, 'hoc-ba', 'THPT01', $2, '2025-2026', 1, 'received', $3, 'r', 'school-app', 'ab', 2, '\\x7b7d', $2, jsonb_build_object('studentId', $2::text))`,
       [id, String(++students).padStart(10, '0'), `it-${id}`],
     );
     return id;

@@ -87,6 +87,20 @@ describe('a học bạ goes from school to ministry', () => {
     expect((await call('GET', `/v1/documents/${doc.id}/signatures/4`, { token: school })).status).toBe(404);
   });
 
+  it('serves each signature as signing made it, to the school and the ministry only', async () => {
+    const fromSigning = await call('GET', `/v1/signatures/${doc.id}/2`, { base: URLS.signing, token: school });
+    expect(fromSigning.status).toBe(200);
+    expect((await call('GET', `/v1/documents/${doc.id}/signatures/2`, { token: ministry })).bytes.equals(fromSigning.bytes)).toBe(true);
+    const otherSchool = await schoolToken(1);
+    for (const [base, path] of [[URLS.interchange, `/v1/documents/${doc.id}/signatures/2`], [URLS.signing, `/v1/signatures/${doc.id}/2`]]) {
+      const refused = await call<{ code: string }>('GET', path, { base, token: otherSchool });
+      expect(refused.status, path).toBe(404);
+      expect((await call('GET', path, { base })).status, path).toBe(401);
+    }
+    const missing = await call<{ code: string }>('GET', `/v1/signatures/${doc.id}/4`, { base: URLS.signing, token: school });
+    expect([missing.status, missing.body.code]).toEqual([404, 'SIGNING.SIGNATURE_NOT_FOUND']);
+  });
+
   it('archives one container under COMPLIANCE retention that cannot be deleted', async () => {
     const archive = doc.archive!;
     expect(archive.retentionMode).toBe('COMPLIANCE');

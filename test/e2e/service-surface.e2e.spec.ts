@@ -4,7 +4,7 @@ import { URLS } from '../support/stack.js';
 const services = [
   { name: 'interchange', url: URLS.interchange, paths: ['/v1/documents', '/v1/documents/{id}', '/v1/documents/{id}/content', '/v1/documents/{id}/signatures/{n}', '/v1/documents/{id}/evidence', '/v1/document-types', '/v1/document-types/{type}/schema', '/v1/document-types/{type}/example', '/v1/feed'] },
   { name: 'identity', url: URLS.identity, paths: ['/oauth2/token', '/.well-known/jwks.json', '/pki/ca/chain.pem'] },
-  { name: 'signing', url: URLS.signing, paths: ['/v1/seals'] },
+  { name: 'signing', url: URLS.signing, paths: ['/v1/seals', '/v1/signatures/{documentId}/{n}'] },
   { name: 'archiving', url: URLS.archiving, paths: [] },
 ];
 

@@ -125,6 +125,11 @@ export const SigningErrors = {
       vi: `Phiên bản này đã được thay bằng tài liệu ${newerDocumentId} trước khi ký xong; các bước ký còn lại đã hủy`,
       en: `This version was replaced by document ${newerDocumentId} before it was fully signed; its remaining signing steps were cancelled`,
     }, 'supersedesDocumentId'),
+  signatureNotFound: () =>
+    new DomainError('SIGNING.SIGNATURE_NOT_FOUND', 'not-found', {
+      vi: 'Không có chữ ký thứ tự này của tài liệu',
+      en: 'The document has no signature with this number',
+    }, 'n'),
   renditionNotFound: (documentId: string) =>
     new DomainError('SIGNING.RENDITION_NOT_FOUND', 'not-found', {
       vi: `Không có bản PDF cho tài liệu ${documentId}`,

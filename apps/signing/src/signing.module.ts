@@ -7,6 +7,7 @@ import { SIGNING_CONFIG, type SigningConfig } from './config.js';
 import { SIGNING_MIGRATIONS } from './migrations/index.js';
 import { SealsModule } from './modules/seals/seals.module.js';
 import { RenditionsModule } from './modules/renditions/renditions.module.js';
+import { DOCUMENT_SIGNED_COMPACTION } from './modules/signatures/document-signed-compaction.js';
 import { SignaturesModule } from './modules/signatures/signatures.module.js';
 import { ValidationsModule } from './modules/validations/validations.module.js';
 import { WorkflowsModule } from './modules/workflows/workflows.module.js';
@@ -19,7 +20,7 @@ export class SigningModule {
       module: SigningModule,
       imports: [
         PersistenceModule.forRoot({ url: config.DATABASE_URL, schema: 'signing', migrations: SIGNING_MIGRATIONS }),
-        MessagingModule.forRoot({ service: 'signing', brokers: config.KAFKA_BROKERS }),
+        MessagingModule.forRoot({ service: 'signing', brokers: config.KAFKA_BROKERS, compactions: [DOCUMENT_SIGNED_COMPACTION] }),
         SealsModule,
         SignaturesModule,
         ValidationsModule,

@@ -1,8 +1,8 @@
-import { create, fromBinary, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { randomUUID } from 'node:crypto';
 import { EnvelopeSchema } from './gen/edu/events/v1/envelope_pb.js';
-import { EVENT_SCHEMAS, type EventPayload, type EventSchemas } from './event-map.js';
+import { EVENT_SCHEMAS, type EventPayload, type EventPayloadInit, type EventSchemas } from './event-map.js';
 import { uuidv7 } from './uuidv7.js';
 import type { Topic } from './topics.js';
 
@@ -24,7 +24,7 @@ export interface DecodedEvent<T extends Topic> {
 
 export interface NewEvent<T extends Topic> {
   type: T;
-  payload: MessageInitShape<EventSchemas[T]>;
+  payload: EventPayloadInit<T>;
   producer: string;
   correlationId?: string;
   causationId?: string;
@@ -32,8 +32,6 @@ export interface NewEvent<T extends Topic> {
 
 /** Builds the envelope bytes of a new event; returns them with the generated metadata. */
 export function encodeEvent<T extends Topic>(event: NewEvent<T>): { meta: EventMeta; bytes: Uint8Array } {
-  const schema = EVENT_SCHEMAS[event.type] as EventSchemas[T];
-  const payload = toBinary(schema, create(schema, event.payload as never));
   const meta: EventMeta = {
     eventId: uuidv7(),
     type: event.type,
@@ -42,12 +40,18 @@ export function encodeEvent<T extends Topic>(event: NewEvent<T>): { meta: EventM
     causationId: event.causationId ?? '',
     producer: event.producer,
   };
+  return { meta, bytes: encodeEnvelope(meta, event.payload) };
+}
+
+/** The envelope bytes of an event whose metadata is already set (another form of the same event). */
+export function encodeEnvelope<T extends Topic>(meta: EventMeta & { type: T }, payload: EventPayloadInit<T>): Uint8Array {
+  const schema = EVENT_SCHEMAS[meta.type] as EventSchemas[T];
   const envelope = create(EnvelopeSchema, {
     ...meta,
     occurredAt: timestampFromDate(meta.occurredAt),
-    payload,
+    payload: toBinary(schema, create(schema, payload as never)),
   });
-  return { meta, bytes: toBinary(EnvelopeSchema, envelope) };
+  return toBinary(EnvelopeSchema, envelope);
 }
 
 /** Parses envelope bytes received on `topic`; throws on garbage or a type that does not match the topic. */

@@ -1,4 +1,4 @@
-import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
+import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import {
   DocumentArchivedSchema,
   DocumentRejectedSchema,
@@ -39,3 +39,5 @@ export const EVENT_SCHEMAS = {
 
 export type EventSchemas = typeof EVENT_SCHEMAS;
 export type EventPayload<T extends Topic> = MessageShape<EventSchemas[T]>;
+/** What a new event's payload may be given as (plain values; bytes as Uint8Array or Buffer). */
+export type EventPayloadInit<T extends Topic> = MessageInitShape<EventSchemas[T]>;

@@ -2,6 +2,7 @@ export * from './kafka-publisher.js';
 export * from './outbox-writer.js';
 export * from './outbox-relay.js';
 export * from './outbox-payloads.js';
+export type { OutboxCompaction } from './outbox-compaction.js';
 export * from './inbox-consumer.js';
 export * from './incoming-message.js';
 export * from './dead-letter-publisher.js';

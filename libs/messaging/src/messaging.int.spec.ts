@@ -10,6 +10,7 @@ import { InboxConsumer } from './inbox-consumer.js';
 import type { IncomingMessage } from './incoming-message.js';
 import { KafkaPublisher } from './kafka-publisher.js';
 import { CreateMessagingTables1763900000000 } from './messaging-tables.migration.js';
+import type { OutboxCompaction } from './outbox-compaction.js';
 import { OutboxPayloads } from './outbox-payloads.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { OutboxWriter } from './outbox-writer.js';
@@ -144,6 +145,62 @@ describe('messaging against PostgreSQL and Kafka', () => {
     });
     await consumer.disconnect();
     expect(classes).toEqual(['from memory', 'from the table']);
+  });
+
+  /** The first `n` messages of `topic`, decoded as `type`. */
+  async function readEvents<T extends typeof Topics.DocumentSigned>(topic: string, type: T, n: number) {
+    const consumer = kafka.consumer({ groupId: `itest-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const events: Array<ReturnType<typeof decodeEvent<T>>> = [];
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out reading the relay topic')), 30_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          events.push(decodeEvent(type, message.value!));
+          if (events.length === n) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+    await consumer.disconnect();
+    return events;
+  }
+
+  it('stores a compacted event without what other rows hold, and sends it whole from memory or from the table', async () => {
+    const topic = await newTopic();
+    const cmsOf = (documentId: string, index: number) => Buffer.from(`signature ${index} over ${documentId}`);
+    const expanded: string[] = [];
+    const compaction: OutboxCompaction<typeof Topics.DocumentSigned> = {
+      topic: Topics.DocumentSigned,
+      compact: (p) => ({ ...p, signatures: (p.signatures ?? []).map((s) => ({ ...s, cms: new Uint8Array() })) }) as typeof p,
+      expand: async (_em, stored) => {
+        for (const p of stored) for (const s of p.signatures) s.cms = cmsOf(p.documentId, s.index);
+        expanded.push(...stored.map((p) => p.documentId));
+      },
+    };
+    const signed = () => {
+      const documentId = randomUUID();
+      return { key: documentId, event: { type: Topics.DocumentSigned, payload: { documentId, signatures: [1, 2].map((index) => ({ index, cms: cmsOf(documentId, index) })) } } };
+    };
+    const [inMemory, inTable] = [signed(), signed()];
+    const payloads = new OutboxPayloads();
+    const written = [
+      ...(await ds.transaction((em) => new OutboxWriter('itest', payloads, [compaction]).appendMany(em, [inMemory]))),
+      ...(await ds.transaction((em) => new OutboxWriter('itest', undefined, [compaction]).appendMany(em, [inTable]))),
+    ];
+    const rows: Array<{ payload: Buffer }> = await ds.query('SELECT payload FROM outbox WHERE event_id = ANY($1::uuid[]) ORDER BY id', [written.map((m) => m.eventId)]);
+    expect(rows.map((r) => decodeEvent(Topics.DocumentSigned, r.payload).payload.signatures.map((s) => s.cms.length))).toEqual([[0, 0], [0, 0]]);
+
+    await ds.query('UPDATE outbox SET topic = $1', [topic]);
+    const relay = new OutboxRelay(ds, publisher, { batchSize: 500, maxBytes: 1 << 20, idleMs: 50, errorBackoffMs: 100 }, payloads, [compaction]);
+    expect(await relay.publishBatch()).toBe(2);
+    expect(expanded).toEqual([inTable.key]);
+    const sent = await readEvents(topic, Topics.DocumentSigned, 2);
+    expect(sent.map((e) => e.meta.eventId)).toEqual(written.map((m) => m.eventId));
+    for (const { payload } of sent) expect(payload.signatures.map((s) => Buffer.from(s.cms).toString())).toEqual([1, 2].map((i) => cmsOf(payload.documentId, i).toString()));
   });
 
   it('applies each event once across redeliveries and isolates a failing one in a batch', async () => {

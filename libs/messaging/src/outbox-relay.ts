@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { preparedQuery } from '@edu/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { KafkaPublisher } from './kafka-publisher.js';
+import { compactionsByTopic, expandStored, type OutboxCompaction } from './outbox-compaction.js';
+import { HEADER_EVENT_TYPE } from './outbox-writer.js';
 import type { OutboxPayloads } from './outbox-payloads.js';
 
 interface OutboxRow {
@@ -23,6 +25,7 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private wake?: () => void;
   private nudged = false;
+  private readonly compactions: Map<string, OutboxCompaction>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -30,7 +33,11 @@ export class OutboxRelay {
     private readonly opts = { batchSize: 500, maxBytes: 4 * 1024 * 1024, idleMs: 250, errorBackoffMs: 1000 },
     /** Shared with this process's OutboxWriter; payloads not found in it (or all, without it) are read from the table. */
     private readonly payloads?: OutboxPayloads,
-  ) {}
+    /** The writer's compactions: a payload read from the table is expanded before it is sent. */
+    compactions: readonly OutboxCompaction[] = [],
+  ) {
+    this.compactions = compactionsByTopic(compactions);
+  }
 
   start(): void {
     if (this.running) return;
@@ -99,8 +106,19 @@ export class OutboxRelay {
         [missing],
       );
       for (const r of stored) values.set(r.id, Buffer.from(r.payload, 'base64'));
+      await this.expand(em, rows.filter((r) => missing.includes(r.id)), values);
     }
     return values;
+  }
+
+  /** Replaces the compact forms read from the table with the full events, one expansion per event type. */
+  private async expand(em: EntityManager, read: OutboxRow[], values: Map<string, Buffer>): Promise<void> {
+    for (const [type, rows] of Map.groupBy(read, (r) => r.headers[HEADER_EVENT_TYPE] ?? r.topic)) {
+      const compaction = this.compactions.get(type);
+      if (!compaction) continue;
+      const full = await expandStored(em, compaction, rows.map((r) => values.get(r.id)!));
+      rows.forEach((r, i) => values.set(r.id, full[i]));
+    }
   }
 
   private async run(): Promise<void> {

@@ -1,7 +1,8 @@
-import { encodeEvent, type EventMeta, type NewEvent, type Topic } from '@edu/contracts';
+import { encodeEnvelope, encodeEvent, type EventMeta, type NewEvent, type Topic } from '@edu/contracts';
 import { insertRows } from '@edu/persistence';
 import { currentCorrelationId, currentTraceparent } from '@edu/telemetry';
 import type { EntityManager } from 'typeorm';
+import { compactionsByTopic, type OutboxCompaction } from './outbox-compaction.js';
 import type { OutboxPayloads } from './outbox-payloads.js';
 
 export const HEADER_EVENT_TYPE = 'event-type';
@@ -31,13 +32,19 @@ export function outboxRowsOf(params: unknown[]): Array<{ eventId: string; topic:
 
 /**
  * Appends events to the outbox inside the caller's transaction: the state change and its events commit together.
- * With `payloads`, each payload is also kept for this process's relay, which then need not read it back.
+ * With `payloads`, each payload is also kept for this process's relay, which then need not read it back. An event
+ * with a compaction is stored in its compact form (its relay expands what it reads back).
  */
 export class OutboxWriter {
+  private readonly compactions: Map<string, OutboxCompaction>;
+
   constructor(
     private readonly producer: string,
     private readonly payloads?: OutboxPayloads,
-  ) {}
+    compactions: readonly OutboxCompaction[] = [],
+  ) {
+    this.compactions = compactionsByTopic(compactions);
+  }
 
   async append<T extends Topic>(
     em: EntityManager,
@@ -60,7 +67,10 @@ export class OutboxWriter {
       const { meta, bytes } = encodeEvent({ ...event, correlationId, producer: this.producer } as NewEvent<T>);
       const headers: Record<string, string> = { [HEADER_EVENT_TYPE]: meta.type, [HEADER_EVENT_ID]: meta.eventId };
       if (traceparent) headers[HEADER_TRACEPARENT] = headers[HEADER_ORIGIN_TRACEPARENT] = traceparent;
-      return { meta, key, payload: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), headers: JSON.stringify(headers) };
+      const compaction = this.compactions.get(meta.type) as OutboxCompaction<T> | undefined;
+      const full = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const stored = compaction ? Buffer.from(encodeEnvelope(meta as EventMeta & { type: T }, compaction.compact(event.payload))) : full;
+      return { meta, key, payload: stored, full, headers: JSON.stringify(headers) };
     });
     // In order: the relay publishes by id, so a key's events leave in the order they were appended. Large payloads
     // (signed records) go as binary parameters; many small ones (a roster's events) as arrays in one short statement,
@@ -75,7 +85,7 @@ export class OutboxWriter {
         [rows.map((r) => r.meta.eventId), rows.map((r) => r.meta.type), rows.map((r) => r.key), rows.map((r) => r.payload), rows.map((r) => r.headers)],
       );
     }
-    for (const r of rows) this.payloads?.remember(r.meta.eventId, r.payload);
+    for (const r of rows) this.payloads?.remember(r.meta.eventId, r.full);
     return rows.map((r) => r.meta);
   }
 }

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { DeadLetterPublisher } from '../dead-letter-publisher.js';
 import { InboxConsumer } from '../inbox-consumer.js';
 import { KafkaPublisher } from '../kafka-publisher.js';
+import type { OutboxCompaction } from '../outbox-compaction.js';
 import { OutboxPayloads } from '../outbox-payloads.js';
 import { OutboxRelay } from '../outbox-relay.js';
 import { OutboxWriter } from '../outbox-writer.js';
@@ -19,6 +20,8 @@ export interface MessagingOptions {
   /** The producing service's name, e.g. `interchange`: it goes in every envelope. */
   service: string;
   brokers: string[];
+  /** Events stored smaller than they are sent (see OutboxCompaction). */
+  compactions?: OutboxCompaction[];
 }
 
 const OPTIONS = Symbol('MessagingOptions');
@@ -59,11 +62,11 @@ export class MessagingModule {
           inject: [OPTIONS],
         },
         { provide: OutboxPayloads, useValue: new OutboxPayloads() },
-        { provide: OutboxWriter, useFactory: (o: MessagingOptions, payloads: OutboxPayloads) => new OutboxWriter(o.service, payloads), inject: [OPTIONS, OutboxPayloads] },
+        { provide: OutboxWriter, useFactory: (o: MessagingOptions, payloads: OutboxPayloads) => new OutboxWriter(o.service, payloads, o.compactions), inject: [OPTIONS, OutboxPayloads] },
         {
           provide: OutboxRelay,
-          useFactory: (ds: DataSource, p: KafkaPublisher, payloads: OutboxPayloads) => new OutboxRelay(ds, p, undefined, payloads),
-          inject: [DataSource, KafkaPublisher, OutboxPayloads],
+          useFactory: (ds: DataSource, p: KafkaPublisher, payloads: OutboxPayloads, o: MessagingOptions) => new OutboxRelay(ds, p, undefined, payloads, o.compactions),
+          inject: [DataSource, KafkaPublisher, OutboxPayloads, OPTIONS],
         },
         {
           provide: DeadLetterPublisher,

@@ -124,25 +124,47 @@ export class DirectoryRepository {
     return rows.map((r) => r.student_id);
   }
 
-  /** The school's enrolments in its latest school year, in a stable order. */
-  async enrolments(schoolCode: string): Promise<DirectoryEnrolment[]> {
-    const rows = await this.dataSource.query(
-      `SELECT student_id, school_year, school_code, class_name, grade, full_name, to_char(date_of_birth, 'YYYY-MM-DD') AS dob, gender, personal_id
-       FROM directory_enrolments WHERE school_code = $1
-         AND school_year = (SELECT max(school_year) FROM directory_enrolments WHERE school_code = $1)
-       ORDER BY student_id`,
+  /**
+   * One of the school's enrolments in its latest school year, for an example: the student asked for, else the n-th in
+   * student order (round robin), with the students of that class in the same order; `picked` is null when the student
+   * asked for is not there. Null when the school has no enrolments at all.
+   */
+  async exampleEnrolment(
+    schoolCode: string,
+    pick: { studentId?: string; n: number },
+  ): Promise<{ schoolYear: string; picked: { enrolment: DirectoryEnrolment; classmates: DirectoryEnrolment[] } | null } | null> {
+    const [latest] = await this.dataSource.query(
+      'SELECT school_year, count(*)::int AS n FROM directory_enrolments WHERE school_code = $1 GROUP BY school_year ORDER BY school_year DESC LIMIT 1',
       [schoolCode],
     );
-    return rows.map((r: Record<string, string>) => ({
-      studentId: r.student_id,
-      schoolYear: r.school_year,
-      schoolCode: r.school_code,
-      className: r.class_name,
-      grade: Number(r.grade),
-      fullName: r.full_name,
-      dateOfBirth: r.dob,
-      gender: r.gender as 'NAM' | 'NU',
-      personalId: r.personal_id || null,
-    }));
+    if (!latest) return null;
+    const [picked] = await this.dataSource.query(
+      `SELECT ${ENROLMENT_COLUMNS} FROM directory_enrolments WHERE school_code = $1 AND school_year = $2 AND ($3::text IS NULL OR student_id = $3)
+       ORDER BY student_id OFFSET $4 LIMIT 1`,
+      [schoolCode, latest.school_year, pick.studentId ?? null, pick.studentId ? 0 : Math.abs(pick.n) % latest.n],
+    );
+    if (!picked) return { schoolYear: latest.school_year, picked: null };
+    const classmates = await this.dataSource.query(
+      `SELECT ${ENROLMENT_COLUMNS} FROM directory_enrolments WHERE school_code = $1 AND school_year = $2 AND class_name = $3 ORDER BY student_id`,
+      [schoolCode, latest.school_year, picked.class_name],
+    );
+    return { schoolYear: latest.school_year, picked: { enrolment: toEnrolment(picked), classmates: classmates.map(toEnrolment) } };
   }
+}
+
+const ENROLMENT_COLUMNS = `student_id, school_year, school_code, class_name, grade, full_name, to_char(date_of_birth, 'YYYY-MM-DD') AS dob,
+  gender, personal_id`;
+
+function toEnrolment(r: Record<string, string>): DirectoryEnrolment {
+  return {
+    studentId: r.student_id,
+    schoolYear: r.school_year,
+    schoolCode: r.school_code,
+    className: r.class_name,
+    grade: Number(r.grade),
+    fullName: r.full_name,
+    dateOfBirth: r.dob,
+    gender: r.gender as 'NAM' | 'NU',
+    personalId: r.personal_id || null,
+  };
 }

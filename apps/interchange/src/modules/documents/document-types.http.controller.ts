@@ -39,12 +39,12 @@ export class DocumentTypesHttpController {
   ) {
     if (!isDocumentTypeName(type)) throw InterchangeErrors.unknownType(type);
     const school = await this.directory.school(principal.org);
-    const enrolments = school ? await this.directory.enrolments(school.code) : [];
-    if (!school || !enrolments.length) throw InterchangeErrors.exampleNeedsSchool();
-    const index = Number.isInteger(Number(n)) ? Math.abs(Number(n)) % enrolments.length : 0;
-    const e = studentId ? enrolments.find((x) => x.studentId === studentId) : enrolments[index];
-    if (!e) throw InterchangeErrors.unknownStudent(studentId ?? '', enrolments[0].schoolYear);
-    const classmates = enrolments.filter((x) => x.className === e.className).map((x) => ({ studentId: x.studentId, fullName: x.fullName }));
+    const index = Number.isInteger(Number(n)) ? Number(n) : 0;
+    const latest = school ? await this.directory.exampleEnrolment(school.code, { studentId, n: index }) : null;
+    if (!school || !latest) throw InterchangeErrors.exampleNeedsSchool();
+    if (!latest.picked) throw InterchangeErrors.unknownStudent(studentId ?? '', latest.schoolYear);
+    const { enrolment: e } = latest.picked;
+    const classmates = latest.picked.classmates.map((x) => ({ studentId: x.studentId, fullName: x.fullName }));
     const { subject, content } = DOCUMENT_TYPES[type].buildExample({
       student: {
         studentId: e.studentId,

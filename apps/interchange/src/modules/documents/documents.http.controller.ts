@@ -5,7 +5,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Req, Res
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InterchangeErrors } from './interchange-errors.js';
 import { DocumentRepository } from './read-documents/document.repository.js';
-import { SigningRenditions } from './read-documents/signing-renditions.js';
+import { SigningReads } from './read-documents/signing-reads.js';
 import { SubmitDocumentCommand } from './submit-document/submit-document.command.js';
 import { SubmitDocumentHandler } from './submit-document/submit-document.handler.js';
 
@@ -23,7 +23,7 @@ export class DocumentsHttpController {
     @Inject(SubmitDocumentHandler) private readonly submit: SubmitDocumentHandler,
     @Inject(DocumentRepository) private readonly documents: DocumentRepository,
     @Inject(ObjectStore) private readonly store: ObjectStore,
-    @Inject(SigningRenditions) private readonly renditions: SigningRenditions,
+    @Inject(SigningReads) private readonly signing: SigningReads,
   ) {}
 
   @Post()
@@ -60,15 +60,23 @@ export class DocumentsHttpController {
     res.status(200).send(bytes);
   }
 
+  /** Signatures recorded before signing served them were kept here; the others come from signing, as it made them. */
   @Get(':id/signatures/:n')
   @RequireScopes(Scopes.DocumentsRead)
   @ApiOkResponse({ description: 'The n-th signature (from 1), DER CMS' })
-  async signature(@Param('id') id: string, @Param('n') n: string, @CurrentPrincipal() principal: Principal, @Res() res: RawResponse) {
+  async signature(
+    @Param('id') id: string,
+    @Param('n') n: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('authorization') authorization: string,
+    @Res() res: RawResponse,
+  ) {
     if (!/^[1-9]\d{0,2}$/.test(n)) throw InterchangeErrors.signatureNotFound();
-    const cms = await this.documents.signature(id, Number(n), principal);
-    res.setHeader('Content-Type', 'application/pkcs7-signature');
-    res.setHeader('Content-Disposition', `attachment; filename="${id}-${n}.p7s"`);
-    res.status(200).send(cms);
+    const kept = await this.documents.signature(id, Number(n), principal);
+    const answer = kept ? { status: 200, contentType: 'application/pkcs7-signature', body: kept } : await this.signing.signature(id, Number(n), authorization);
+    res.setHeader('Content-Type', answer.contentType);
+    if (answer.status === 200) res.setHeader('Content-Disposition', `attachment; filename="${id}-${n}.p7s"`);
+    res.status(answer.status).send(answer.body);
   }
 
   /**
@@ -82,7 +90,7 @@ export class DocumentsHttpController {
     const row = await this.documents.row(id, principal);
     if (row.document_type !== 'hoc-ba') throw InterchangeErrors.noPdf(row.document_type as string);
     if (row.status !== 'signed' && row.status !== 'archived') throw InterchangeErrors.notSignedYet();
-    const rendition = await this.renditions.pdf(id, authorization);
+    const rendition = await this.signing.pdf(id, authorization);
     res.setHeader('Content-Type', rendition.contentType);
     if (rendition.contentType === 'application/pdf') res.setHeader('Content-Disposition', `inline; filename="${id}.pdf"`);
     res.status(rendition.status).send(rendition.body);

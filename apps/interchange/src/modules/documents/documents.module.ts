@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { FeedHttpController } from '../feed/feed.http.controller.js';
 import { DocumentTypesHttpController } from './document-types.http.controller.js';
 import { DocumentsHttpController } from './documents.http.controller.js';
-import { SigningRenditions } from './read-documents/signing-renditions.js';
+import { SigningReads } from './read-documents/signing-reads.js';
 import { DocumentRepository } from './read-documents/document.repository.js';
 import { SubmitDocumentHandler } from './submit-document/submit-document.handler.js';
 import { RecordArchivedHandler } from './track-documents/record-archived.handler.js';
@@ -15,6 +15,6 @@ import { TrackDocumentsKafkaController } from './track-documents/track-documents
 @Module({
   controllers: [DocumentsHttpController, DocumentTypesHttpController, FeedHttpController, TrackDocumentsKafkaController],
   providers: [SubmitDocumentHandler, DocumentRepository, RecordSignedHandler, RecordArchivedHandler, RecordSigningFailedHandler,
-    RecordSignatureRequestedHandler, RecordRejectedHandler, SigningRenditions],
+    RecordSignatureRequestedHandler, RecordRejectedHandler, SigningReads],
 })
 export class DocumentsModule {}

@@ -69,6 +69,11 @@ export const InterchangeErrors = {
       vi: 'Chưa tạo được bản PDF, vui lòng thử lại sau',
       en: 'The PDF could not be produced right now; please retry later',
     }, 'id'),
+  signaturesUnavailable: () =>
+    new DomainError('INTERCHANGE.SIGNATURES_UNAVAILABLE', 'unavailable', {
+      vi: 'Chưa lấy được chữ ký từ dịch vụ ký, vui lòng thử lại sau',
+      en: 'The signature could not be fetched from the signing service right now; please retry later',
+    }, 'n'),
   notArchivedYet: () =>
     new DomainError('INTERCHANGE.NOT_ARCHIVED_YET', 'not-found', {
       vi: 'Tài liệu chưa được lưu trữ',

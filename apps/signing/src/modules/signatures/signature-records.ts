@@ -50,6 +50,16 @@ export class SignatureRecords {
     return out;
   }
 
+  /** One signature's DER and the issuer of the document it covers, or null when there is none. */
+  async one(em: EntityManager, documentId: string, index: number): Promise<{ cms: Buffer; issuerCode: string } | null> {
+    const [row]: Array<{ cms: Buffer; issuer_code: string }> = await em.query(
+      `SELECT s.cms, w.issuer_code FROM signatures s JOIN workflows w ON w.document_id = s.document_id
+       WHERE s.document_id = $1 AND s.idx = $2`,
+      [documentId, index],
+    );
+    return row ? { cms: row.cms, issuerCode: row.issuer_code } : null;
+  }
+
   async insertMany(em: EntityManager, records: SignatureRecord[]): Promise<void> {
     await insertRows(em, 'signatures', SIGNATURE_COLUMNS, records.map((s) => [s.documentId, s.index, s.role, s.cms, s.signerSubject, s.signerCertificateSha256, s.signedAt]));
   }

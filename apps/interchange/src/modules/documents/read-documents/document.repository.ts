@@ -39,11 +39,15 @@ export class DocumentRepository {
     return toDocumentView(row, signatures);
   }
 
-  async signature(id: string, n: number, principal: Principal): Promise<Buffer> {
+  /**
+   * The n-th signature's DER when this service kept it (signatures recorded before signing served them), null when
+   * signing holds it; INTERCHANGE.SIGNATURE_NOT_FOUND when the document has no such signature.
+   */
+  async signature(id: string, n: number, principal: Principal): Promise<Buffer | null> {
     await this.row(id, principal);
     const [sig] = await this.dataSource.query('SELECT cms FROM document_signatures WHERE document_id = $1 AND idx = $2', [id, n]);
     if (!sig) throw InterchangeErrors.signatureNotFound();
-    return sig.cms;
+    return sig.cms ?? null;
   }
 
   /** Archived records, oldest first, after `after` (exclusive). Each record enters the feed exactly once. */

@@ -1,7 +1,7 @@
 export { canonicalJson } from './canonical-json.js';
 export { sha256, sha256Hex } from './hash.js';
 export { generateRsaKeyPair, exportPublicKeyPem, privateKeyFromPem, publicKeyFromPem, type RsaKeyPair } from './rsa-keys.js';
-export { generateKeyPair, keyAlgorithmOf, keyIdentifier, type GeneratedKeyAlgorithm } from './key-algorithms.js';
+export { generateKeyPair, generateKeyPairInBackground, keyAlgorithmOf, keyIdentifier, type GeneratedKeyAlgorithm } from './key-algorithms.js';
 export { certificateProfiles, type CertificateProfile } from './certificate-profiles.js';
 export type { CertificatePointers } from './certificate-extensions.js';
 export type { CertificateSubject } from './distinguished-name.js';

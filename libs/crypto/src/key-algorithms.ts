@@ -1,4 +1,5 @@
-import { createHash, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPair as generateKeyPairCallback, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import * as pkijs from 'pkijs';
 
 /** The key algorithms the platform makes itself; subject keys from CSRs may be any RSA ≥ 2048 or EC P-256. */
@@ -14,9 +15,23 @@ export function keyAlgorithmOf(key: KeyObject): string {
   return String(key.asymmetricKeyType).toUpperCase();
 }
 
+const generateAsync = promisify(generateKeyPairCallback);
+const EC_OPTIONS = { namedCurve: 'prime256v1' } as const;
+const rsaOptions = (algorithm: GeneratedKeyAlgorithm) => ({ modulusLength: algorithm === 'RSA-3072' ? 3072 : 2048, publicExponent: 0x10001 });
+
+/** On the calling thread: for start-up and tools. A service answering requests uses generateKeyPairInBackground. */
 export function generateKeyPair(algorithm: GeneratedKeyAlgorithm): { privateKey: KeyObject; publicKey: KeyObject } {
-  if (algorithm === 'EC-P256') return generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  return generateKeyPairSync('rsa', { modulusLength: algorithm === 'RSA-3072' ? 3072 : 2048, publicExponent: 0x10001 });
+  if (algorithm === 'EC-P256') return generateKeyPairSync('ec', EC_OPTIONS);
+  return generateKeyPairSync('rsa', rsaOptions(algorithm));
+}
+
+/**
+ * On libuv's thread pool: an RSA key takes 50-500 ms of CPU, during which a service generating on its event loop
+ * would answer nobody (166 signers enrolling their keys held signing's loop for ~11 s in the documents benchmark).
+ */
+export function generateKeyPairInBackground(algorithm: GeneratedKeyAlgorithm): Promise<{ privateKey: KeyObject; publicKey: KeyObject }> {
+  if (algorithm === 'EC-P256') return generateAsync('ec', EC_OPTIONS);
+  return generateAsync('rsa', rsaOptions(algorithm));
 }
 
 /** The subjectPublicKey BIT STRING's content: what key identifiers and OCSP key hashes are computed over. */

@@ -1,4 +1,4 @@
-import { exportPublicKeyPem, generateKeyPair, openPrivateKey, sealPrivateKey, type RawSigner } from '@edu/crypto';
+import { exportPublicKeyPem, generateKeyPairInBackground, openPrivateKey, sealPrivateKey, type RawSigner } from '@edu/crypto';
 import type { KeyObject } from 'node:crypto';
 
 /** Seals and people sign with RSA-2048 (docs/pki.md); the time-stamping unit with P-256, ten times cheaper. */
@@ -28,7 +28,7 @@ export class SoftwareKeyStore extends KeyStore {
   }
 
   async create(algorithm: CustodyKeyAlgorithm): Promise<NewCustodyKey> {
-    const { privateKey } = generateKeyPair(algorithm);
+    const { privateKey } = await generateKeyPairInBackground(algorithm);
     return { handle: sealPrivateKey(privateKey, this.kek), publicKeyPem: exportPublicKeyPem(privateKey) };
   }
 

@@ -21,13 +21,25 @@ const gradeBook = {
   listedStudents: [{ studentId: '3150000002', field: 'content.students[0].studentId' }, { studentId: '3150000003', field: 'content.students[1].studentId' }],
 } as unknown as SubmitDocumentCommand;
 
-function handlerWith(className: string | null, roster: string[] = []) {
+/** What the fake database answers: `inserts` in turn for each document insert (an error is thrown), `earlier` for a key. */
+interface FakeRows {
+  inserts?: Array<Array<{ version: number; supersedes_id: string | null }> | Error>;
+  earlier?: { id: string; status: string; version: number; request_sha256: string };
+}
+
+function handlerWith(className: string | null, roster: string[] = [], rows: FakeRows = {}) {
   const outbox: Buffer[] = [];
+  const inserts = [...(rows.inserts ?? [])];
   const em = {
     query: async (q: string | { text: string }, params: unknown[]) => {
       const text = typeof q === 'string' ? q : q.text; // a prepared statement arrives as { name, text }
       if (text.startsWith('INSERT INTO outbox')) outbox.push(...outboxRowsOf(params).map((r) => r.payload));
-      if (text.startsWith('INSERT INTO documents')) return [{ version: 1, supersedes_id: null }];
+      if (text.startsWith('INSERT INTO documents')) {
+        const next = inserts.shift() ?? [{ version: 1, supersedes_id: null }];
+        if (next instanceof Error) throw next;
+        return next;
+      }
+      if (text.includes('idempotency_key = $2')) return rows.earlier ? [rows.earlier] : [];
       return [];
     },
   } as unknown as EntityManager;
@@ -69,5 +81,27 @@ describe('SubmitDocumentHandler', () => {
     const nowhere = handlerWith(null, []);
     await expect(nowhere.handler.execute(gradeBook)).rejects.toMatchObject({ code: 'INTERCHANGE.UNKNOWN_CLASS', field: 'subject.className' });
     expect([...stranger.outbox, ...nowhere.outbox]).toHaveLength(0);
+  });
+
+  it('counts again when another version of the same record took the number first', async () => {
+    const race = Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'documents_record_version_key' });
+    const { handler, outbox } = handlerWith('10A1', [], { inserts: [race, race, [{ version: 3, supersedes_id: 'v2' }]] });
+    expect(await handler.execute(command)).toMatchObject({ version: 3, replayed: false });
+    expect(outbox).toHaveLength(1);
+  });
+
+  it('answers a replay as the first time even when the student has left the school since', async () => {
+    const earlier = { id: 'd1', status: 'archived', version: 1, request_sha256: 'r1' };
+    const { handler, outbox } = handlerWith(null, [], { earlier });
+    expect(await handler.execute(command)).toEqual({ id: 'd1', status: 'archived', version: 1, replayed: true });
+    expect(outbox).toHaveLength(0);
+  });
+
+  it('answers a key already used, found by the insert, as the earlier submission or a conflict', async () => {
+    const used = handlerWith('10A1', [], { inserts: [[]], earlier: { id: 'd1', status: 'signing', version: 1, request_sha256: 'r1' } });
+    expect(await used.handler.execute(command)).toMatchObject({ id: 'd1', replayed: true });
+    const other = handlerWith('10A1', [], { inserts: [[]], earlier: { id: 'd1', status: 'signing', version: 1, request_sha256: 'another body' } });
+    await expect(other.handler.execute(command)).rejects.toMatchObject({ code: 'INTERCHANGE.IDEMPOTENCY_CONFLICT' });
+    expect([...used.outbox, ...other.outbox]).toHaveLength(0);
   });
 });

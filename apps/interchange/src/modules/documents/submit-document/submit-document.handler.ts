@@ -1,6 +1,7 @@
 import { Topics, uuidv7 } from '@edu/contracts';
 import { OutboxRelay, OutboxWriter } from '@edu/messaging';
 import { DataSource, preparedQuery, type EntityManager } from '@edu/persistence';
+import { DomainError } from '@edu/errors';
 import { ObjectStore } from '@edu/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { INTERCHANGE_CONFIG, type InterchangeConfig } from '../../../config.js';
@@ -17,6 +18,9 @@ export interface SubmissionReceipt {
 }
 
 const UNIQUE_VIOLATION = '23505';
+const VERSION_CONSTRAINT = 'documents_record_version_key';
+/** Concurrent versions of one record each take a number; a request that keeps losing the race gives up. */
+const MAX_VERSION_ATTEMPTS = 10;
 
 interface StagedContent {
   inline: Buffer | null;
@@ -26,9 +30,10 @@ interface StagedContent {
 }
 
 /**
- * Stages the canonical content, then in one transaction records the document (a new version superseding the
- * student's previous record of that year) and its document-submitted event. A crash before commit leaves at most
- * an unreferenced staged object; a retry with the same Idempotency-Key answers with the first document.
+ * Stages big canonical content, then in one transaction records the document (a new version superseding the record's
+ * previous one that year) and its document-submitted event: two statements besides BEGIN and COMMIT. A crash before
+ * commit leaves at most an unreferenced staged object; a retry with the same Idempotency-Key answers with the first
+ * document.
  */
 @Injectable()
 export class SubmitDocumentHandler {
@@ -42,22 +47,38 @@ export class SubmitDocumentHandler {
   ) {}
 
   async execute(cmd: SubmitDocumentCommand): Promise<SubmissionReceipt> {
-    const earlier = await this.findByIdempotencyKey(this.dataSource.manager, cmd);
+    // Big content is staged before its row is written: a replay must not stage it again.
+    const inline = cmd.canonicalContent.length <= this.config.INLINE_CONTENT_MAX;
+    const earlier = inline ? null : await this.findByIdempotencyKey(this.dataSource.manager, cmd);
     if (earlier) return earlier;
-    await this.checkIssuer(cmd.issuerCode);
-    const className = await this.checkSubject(cmd);
-
+    const className = await this.checkAuthority(cmd);
+    if (typeof className !== 'string') return className;
     const id = uuidv7();
     const staged = await this.stage(cmd, id);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const receipt = await this.dataSource.transaction((em) => this.record(em, cmd, id, staged, className));
+        if (!receipt.replayed) this.relay.nudge();
+        return receipt;
+      } catch (err) {
+        // Another version of the same record took the number first: count again.
+        const lostRace = (err as { code?: string; constraint?: string }).code === UNIQUE_VIOLATION && (err as { constraint?: string }).constraint === VERSION_CONSTRAINT;
+        if (!lostRace || attempt === MAX_VERSION_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  /**
+   * The issuer and the subject, answering the class the document is for; a replay of an earlier submission is answered
+   * as the first time, even if the issuer or the student has changed since.
+   */
+  private async checkAuthority(cmd: SubmitDocumentCommand): Promise<string | SubmissionReceipt> {
     try {
-      const receipt = await this.dataSource.transaction((em) => this.record(em, cmd, id, staged, className));
-      this.relay.nudge();
-      return receipt;
+      await this.checkIssuer(cmd.issuerCode);
+      return await this.checkSubject(cmd);
     } catch (err) {
-      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
-      // A concurrent request with the same key won the race: answer as it did.
-      const winner = await this.findByIdempotencyKey(this.dataSource.manager, cmd);
-      if (winner) return winner;
+      const earlier = err instanceof DomainError ? await this.findByIdempotencyKey(this.dataSource.manager, cmd) : null;
+      if (earlier) return earlier;
       throw err;
     }
   }
@@ -97,12 +118,14 @@ export class SubmitDocumentHandler {
     return { inline: null, bucket, key, versionId: stored.versionId };
   }
 
-  /** `className` is the student's class that year, from the directory: signing finds the homeroom teacher by it. */
+  /**
+   * One statement records the document with the next version of its record, unless its Idempotency-Key was used
+   * already (then the earlier submission answers, or a conflict). Two versions of one record racing for a number: the
+   * loser's insert fails on the unique version and execute() tries again. `className` is the class signing finds the
+   * homeroom or subject teacher by.
+   */
   private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, staged: StagedContent, className: string): Promise<SubmissionReceipt> {
-    // Versions of one record for one year are numbered in order; the lock serialises concurrent submissions.
-    // The insert reads the latest version in its own statement, so it sees whatever committed while we waited.
-    await preparedQuery(em, 'submission-lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`${cmd.type}|${cmd.recordKey}|${cmd.schoolYear}`]);
-    const [{ version, supersedes_id: supersedesId }] = await preparedQuery<Array<{ version: number; supersedes_id: string | null }>>(
+    const [inserted] = await preparedQuery<Array<{ version: number; supersedes_id: string | null }>>(
       em,
       'submission-insert',
       `INSERT INTO documents (id, document_type, issuer_code, student_id, school_year, version, supersedes_id, status,
@@ -112,11 +135,14 @@ export class SubmitDocumentHandler {
        FROM (SELECT 1) one LEFT JOIN LATERAL (
          SELECT id, version FROM documents WHERE document_type = $2 AND record_key = $15 AND school_year = $5 ORDER BY version DESC LIMIT 1
        ) p ON true
+       ON CONFLICT (issuer_code, idempotency_key) DO NOTHING
        RETURNING version, supersedes_id`,
       [id, cmd.type, cmd.issuerCode, cmd.studentId, cmd.schoolYear, cmd.idempotencyKey, cmd.requestSha256, cmd.clientId,
         staged.bucket, staged.key, staged.versionId, cmd.contentSha256, cmd.canonicalContent.length, staged.inline,
         cmd.recordKey, JSON.stringify(cmd.subject), className],
     );
+    if (!inserted) return (await this.findByIdempotencyKey(em, cmd))!;
+    const { version, supersedes_id: supersedesId } = inserted;
     await this.outbox.append(em, id, {
       type: Topics.DocumentSubmitted,
       payload: {

@@ -1,5 +1,5 @@
 import type { Expectations } from './document-type.interface.js';
-import { CIRCULAR_42, schoolYearProblem, violationsOf, type RuleOrigin } from './document-rule.js';
+import { CIRCULAR_42, issueDateProblem, schoolYearProblem, violationsOf, type RuleOrigin } from './document-rule.js';
 import { fieldAt } from './hoc-ba-rule.js';
 import { compileSchemaCheck, type SchemaCheck } from './hoc-ba.validator.js';
 import { CERTIFICATE_CONTENT_SCHEMA, type CertificateContent } from './certificate.schema.js';
@@ -60,12 +60,6 @@ function checkIssueDate({ issuedOn, holder, schoolYear }: CertificateContent, pr
       en: `issued on ${issuedOn}, before the holder's date of birth (${holder.dateOfBirth})`,
     }, field);
   }
-  const [start, end] = schoolYear.split('-');
-  const [from, to] = [`${start}-09-01`, `${end}-12-31`];
-  if (issuedOn < from || issuedOn > to) {
-    throw violation('CERTIFICATE_ISSUE_DATE', {
-      vi: `ngày cấp ${issuedOn} phải trong khoảng từ ${from} đến ${to} của năm học ${schoolYear}`,
-      en: `issued on ${issuedOn}, outside ${from} to ${to} for school year ${schoolYear}`,
-    }, field);
-  }
+  const window = issueDateProblem(issuedOn, schoolYear);
+  if (window) throw violation('CERTIFICATE_ISSUE_DATE', window, field);
 }

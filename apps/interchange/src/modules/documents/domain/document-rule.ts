@@ -44,3 +44,17 @@ export function schoolYearProblem(schoolYear: string, expected: string | undefin
   }
   return undefined;
 }
+
+/**
+ * Our reading, for documents issued in a school year (certificates, transcripts): from its opening (1 September) to the
+ * end of the calendar year it closes in. What is wrong with `issuedOn`, if anything. ISO dates compare as strings.
+ */
+export function issueDateProblem(issuedOn: string, schoolYear: string): LocalizedMessage | undefined {
+  const [start, end] = schoolYear.split('-');
+  const [from, to] = [`${start}-09-01`, `${end}-12-31`];
+  if (issuedOn >= from && issuedOn <= to) return undefined;
+  return {
+    vi: `ngày cấp ${issuedOn} phải trong khoảng từ ${from} đến ${to} của năm học ${schoolYear}`,
+    en: `issued on ${issuedOn}, outside ${from} to ${to} for school year ${schoolYear}`,
+  };
+}

@@ -4,6 +4,7 @@ import { HOC_BA_CONTENT_SCHEMA } from './hoc-ba.schema.js';
 import { validateHocBaContent } from './hoc-ba.validator.js';
 import { CHUNG_CHI, CHUNG_NHAN } from './certificate.type.js';
 import { SO_DIEM } from './so-diem.type.js';
+import { BANG_DIEM } from './transcript.type.js';
 
 export type {
   DocumentSubject,
@@ -43,6 +44,7 @@ const HOC_BA: DocumentType = {
 export const DOCUMENT_TYPES = {
   'hoc-ba': HOC_BA,
   'so-diem': SO_DIEM,
+  'bang-diem': BANG_DIEM,
   'chung-chi': CHUNG_CHI,
   'chung-nhan': CHUNG_NHAN,
 } as const satisfies Record<string, DocumentType>;

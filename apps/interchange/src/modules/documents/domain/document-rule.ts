@@ -1,4 +1,5 @@
 import { DomainError, type LocalizedMessage } from '@edu/errors';
+import type { SchoolLevel, SecondaryLevel } from '@edu/contracts';
 
 /** The code of every broken rule of every document type; the rule itself is named in `rule` and the messages. */
 export const RULE_VIOLATED = 'INTERCHANGE.RULE_VIOLATED';
@@ -57,4 +58,16 @@ export function issueDateProblem(issuedOn: string, schoolYear: string): Localize
     vi: `ngày cấp ${issuedOn} phải trong khoảng từ ${from} đến ${to} của năm học ${schoolYear}`,
     en: `issued on ${issuedOn}, outside ${from} to ${to} for school year ${schoolYear}`,
   };
+}
+
+/**
+ * The school's level, when it is lower or upper secondary; otherwise INTERCHANGE.EXAMPLE_UNAVAILABLE, for a document
+ * (`what`) that only secondary schools keep here.
+ */
+export function secondaryLevelFor(level: SchoolLevel, what: LocalizedMessage): SecondaryLevel {
+  if (level !== 'TIEU_HOC') return level;
+  throw new DomainError('INTERCHANGE.EXAMPLE_UNAVAILABLE', 'unprocessable', {
+    vi: `Trường tiểu học không có ${what.vi}: ${what.vi} chỉ dành cho cấp THCS và THPT`,
+    en: `A primary school has no ${what.en}: it covers lower and upper secondary only`,
+  }, 'type');
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@edu/errors';
+import { secondaryLevelFor } from './document-rule.js';
 import type { DocumentSubject, ExampleContext } from './document-type.interface.js';
 import { seededRandom } from './seeded-random.js';
 import { fromTenths, requiredRegularCount, termAverageTenths } from './secondary-assessment.js';
@@ -26,13 +26,7 @@ function exampleRow(student: { studentId: string; fullName: string }, count: num
  * secondary only: a primary school has none, so asking for its example is refused.
  */
 export function buildSoDiemExample(ctx: ExampleContext): { subject: DocumentSubject; content: SoDiemContent } {
-  const { level } = ctx.school;
-  if (level === 'TIEU_HOC') {
-    throw new DomainError('INTERCHANGE.EXAMPLE_UNAVAILABLE', 'unprocessable', {
-      vi: 'Trường tiểu học không có sổ điểm: sổ điểm chỉ dành cho cấp THCS và THPT',
-      en: 'A primary school has no grade book: grade books cover lower and upper secondary only',
-    }, 'type');
-  }
+  const level = secondaryLevelFor(ctx.school.level, { vi: 'sổ điểm', en: 'grade book' });
   const catalogue = level === 'THCS' ? THCS_SUBJECTS : THPT_COMPULSORY_SUBJECTS;
   const entry = catalogue.find((s) => s.code === EXAMPLE_SUBJECT);
   if (!entry?.periods) throw new Error(`the ${level} catalogue has no ${EXAMPLE_SUBJECT} with its periods`);

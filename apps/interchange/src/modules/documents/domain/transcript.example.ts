@@ -1,4 +1,4 @@
-import { DomainError } from '@edu/errors';
+import { secondaryLevelFor } from './document-rule.js';
 import type { SecondaryLevel } from '@edu/contracts';
 import type { DocumentSubject, ExampleContext } from './document-type.interface.js';
 import { buildHocBaExample } from './hoc-ba.example.js';
@@ -42,13 +42,7 @@ function exampleYear(
  * one instead of adding a record. A primary school issues no bảng điểm here, so asking for its example is refused.
  */
 export function buildTranscriptExample(ctx: ExampleContext): { subject: DocumentSubject; content: TranscriptContent } {
-  const { level } = ctx.school;
-  if (level === 'TIEU_HOC') {
-    throw new DomainError('INTERCHANGE.EXAMPLE_UNAVAILABLE', 'unprocessable', {
-      vi: 'Trường tiểu học không cấp bảng điểm: bảng điểm chỉ dành cho cấp THCS và THPT',
-      en: 'A primary school issues no transcript: transcripts cover lower and upper secondary only',
-    }, 'type');
-  }
+  const level = secondaryLevelFor(ctx.school.level, { vi: 'bảng điểm', en: 'transcript' });
   const { studentId, fullName, dateOfBirth, gender, personalId } = ctx.student;
   const rng = seededRandom(Number(studentId));
   const ability = rng.int(55, 92);

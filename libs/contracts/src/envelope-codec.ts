@@ -3,10 +3,8 @@ import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { randomUUID } from 'node:crypto';
 import { EnvelopeSchema } from './gen/edu/events/v1/envelope_pb.js';
 import { EVENT_SCHEMAS, type EventPayload, type EventPayloadInit, type EventSchemas } from './event-map.js';
-import { uuidv7 } from './uuidv7.js';
+import { isUuid, uuidv7 } from './uuidv7.js';
 import type { Topic } from './topics.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface EventMeta {
   eventId: string;
@@ -58,7 +56,7 @@ export function encodeEnvelope<T extends Topic>(meta: EventMeta & { type: T }, p
 export function decodeEvent<T extends Topic>(topic: T, bytes: Uint8Array): DecodedEvent<T> {
   const envelope = fromBinary(EnvelopeSchema, bytes);
   if (envelope.type !== topic) throw new Error(`event type ${envelope.type || '(empty)'} does not match topic ${topic}`);
-  if (!UUID.test(envelope.eventId)) throw new Error(`event id ${JSON.stringify(envelope.eventId)} is not a UUID`);
+  if (!isUuid(envelope.eventId)) throw new Error(`event id ${JSON.stringify(envelope.eventId)} is not a UUID`);
   const payload = fromBinary(EVENT_SCHEMAS[topic], envelope.payload) as EventPayload<T>;
   return {
     meta: {

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A UUID in its canonical text form (any version; either case). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** RFC 9562 UUID version 7: time-ordered, so ids sort by creation and index well. */
 export function uuidv7(now = Date.now()): string {
   const bytes = randomBytes(16);

@@ -50,6 +50,31 @@ describe('messaging against PostgreSQL and Kafka', () => {
   const insertOutbox = (topic: string, key: string, payload: Buffer) =>
     ds.query('INSERT INTO outbox (event_id, topic, key, payload, headers) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), topic, key, payload, { 'event-type': topic }]);
 
+  /** The first `n` messages the relay put on `topic`, in the order they arrive (each partition's in its order). */
+  async function readMessages(topic: string, n: number): Promise<Array<{ key: string; value: Buffer }>> {
+    const consumer = kafka.consumer({ groupId: `itest-${randomUUID()}`, maxBytes: 4 << 20 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const messages: Array<{ key: string; value: Buffer }> = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('timed out reading the relay topic')), 30_000);
+        void consumer.run({
+          eachMessage: async ({ message }) => {
+            messages.push({ key: message.key!.toString(), value: message.value! });
+            if (messages.length === n) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        });
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    return messages;
+  }
+
   it('publishes committed outbox rows once each, in order per key, and empties the outbox', async () => {
     const topic = await newTopic();
     const keys = ['k1', 'k2', 'k3'];
@@ -60,24 +85,8 @@ describe('messaging against PostgreSQL and Kafka', () => {
     expect(total).toBe(60);
     expect(await ds.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
 
-    const consumer = kafka.consumer({ groupId: `itest-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
     const seen = new Map<string, number[]>();
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out reading the relay topic')), 30_000);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          const key = message.key!.toString();
-          seen.set(key, [...(seen.get(key) ?? []), Number(message.value!.toString())]);
-          if ([...seen.values()].reduce((a, v) => a + v.length, 0) === 60) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-    await consumer.disconnect();
+    for (const m of await readMessages(topic, 60)) seen.set(m.key, [...(seen.get(m.key) ?? []), Number(m.value.toString())]);
     for (const [i, key] of keys.entries()) {
       expect(seen.get(key)).toEqual(Array.from({ length: 20 }, (_, j) => i + 3 * j));
     }
@@ -94,23 +103,7 @@ describe('messaging against PostgreSQL and Kafka', () => {
     expect(batches).toEqual([1, 3, 3]);
     expect(await ds.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
 
-    const consumer = kafka.consumer({ groupId: `itest-${randomUUID()}`, maxBytes: 4 << 20 });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    const seen: Array<[number, number]> = [];
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out reading the relay topic')), 30_000);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          seen.push([message.value!.length, message.value![0]]);
-          if (seen.length === sizes.length) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-    await consumer.disconnect();
+    const seen = (await readMessages(topic, sizes.length)).map((m) => [m.value.length, m.value[0]]);
     expect(seen).toEqual(sizes.map((size, i) => [size, i]));
   });
 
@@ -127,47 +120,9 @@ describe('messaging against PostgreSQL and Kafka', () => {
     expect(await relay.publishBatch()).toBe(2);
     expect(payloads.size.events).toBe(0);
 
-    const consumer = kafka.consumer({ groupId: `itest-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    const classes: string[] = [];
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out reading the relay topic')), 30_000);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          classes.push(decodeEvent(Topics.DocumentSubmitted, message.value!).payload.className);
-          if (classes.length === 2) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-    await consumer.disconnect();
+    const classes = (await readMessages(topic, 2)).map((m) => decodeEvent(Topics.DocumentSubmitted, m.value).payload.className);
     expect(classes).toEqual(['from memory', 'from the table']);
   });
-
-  /** The first `n` messages of `topic`, decoded as `type`. */
-  async function readEvents<T extends typeof Topics.DocumentSigned>(topic: string, type: T, n: number) {
-    const consumer = kafka.consumer({ groupId: `itest-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    const events: Array<ReturnType<typeof decodeEvent<T>>> = [];
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out reading the relay topic')), 30_000);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          events.push(decodeEvent(type, message.value!));
-          if (events.length === n) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-    await consumer.disconnect();
-    return events;
-  }
 
   it('stores a compacted event without what other rows hold, and sends it whole from memory or from the table', async () => {
     const topic = await newTopic();
@@ -198,7 +153,7 @@ describe('messaging against PostgreSQL and Kafka', () => {
     const relay = new OutboxRelay(ds, publisher, { batchSize: 500, maxBytes: 1 << 20, idleMs: 50, errorBackoffMs: 100 }, payloads, [compaction]);
     expect(await relay.publishBatch()).toBe(2);
     expect(expanded).toEqual([inTable.key]);
-    const sent = await readEvents(topic, Topics.DocumentSigned, 2);
+    const sent = (await readMessages(topic, 2)).map((m) => decodeEvent(Topics.DocumentSigned, m.value));
     // Two keys, so maybe two partitions: no order between them.
     expect(sent.map((e) => e.meta.eventId).sort()).toEqual(written.map((m) => m.eventId).sort());
     for (const { payload } of sent) expect(payload.signatures.map((s) => Buffer.from(s.cms).toString())).toEqual([1, 2].map((i) => cmsOf(payload.documentId, i).toString()));

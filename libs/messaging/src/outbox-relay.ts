@@ -106,7 +106,8 @@ export class OutboxRelay {
         [missing],
       );
       for (const r of stored) values.set(r.id, Buffer.from(r.payload, 'base64'));
-      await this.expand(em, rows.filter((r) => missing.includes(r.id)), values);
+      const read = new Set(missing);
+      await this.expand(em, rows.filter((r) => read.has(r.id)), values);
     }
     return values;
   }

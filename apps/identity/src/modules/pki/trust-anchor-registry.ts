@@ -1,3 +1,4 @@
+import { isUuid } from '@edu/contracts';
 import { parseCertificate, validateCertificatePath } from '@edu/crypto';
 import { DataSource } from '@edu/persistence';
 import { Inject, Injectable } from '@nestjs/common';
@@ -18,7 +19,6 @@ export interface TrustAnchorView {
 const VIEW = `id, subject, fingerprint_sha256 AS "fingerprintSha256", not_after AS "notAfter", enabled, added_by AS "addedBy",
   created_at AS "createdAt", disabled_at AS "disabledAt"`;
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+?-----END CERTIFICATE-----/g;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * External CAs whose certificates signing accepts on external signatures (licensed Vietnamese CAs behind teachers'
@@ -53,7 +53,7 @@ export class TrustAnchorRegistry {
 
   /** Idempotent: disabling a disabled anchor returns it unchanged. */
   async disable(id: string): Promise<TrustAnchorView> {
-    if (!UUID.test(id)) throw PkiErrors.trustAnchorNotFound(id);
+    if (!isUuid(id)) throw PkiErrors.trustAnchorNotFound(id);
     const [[row]] = await this.dataSource.query(
       `UPDATE trust_anchors SET enabled = false, disabled_at = coalesce(disabled_at, now()) WHERE id = $1 RETURNING ${VIEW}`,
       [id],

@@ -1,3 +1,4 @@
+import { isUuid } from '@edu/contracts';
 import { CurrentPrincipal, RequireScopes, Scopes, type Principal } from '@edu/auth';
 import { Controller, Get, HttpCode, Inject, Logger, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -11,7 +12,6 @@ import { RosterImports } from './roster-imports.repository.js';
 import { firstProblems, importSummary, reportCsv, reportJson, ROW_NUMBERING } from './roster-report.js';
 import { RosterUploads } from './staging/roster-uploads.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The Sở's operators import the province roster (students, staff, teaching assignments) and follow each import. */
 @ApiTags('roster')
@@ -67,7 +67,7 @@ export class RosterImportsHttpController {
   }
 
   private async find(id: string): Promise<RosterImport> {
-    const imp = UUID.test(id) ? await this.imports.find(id) : null;
+    const imp = isUuid(id) ? await this.imports.find(id) : null;
     if (!imp) throw RosterErrors.notFound(id);
     return imp;
   }

@@ -1,6 +1,6 @@
 import { canReadIssuer, type Principal } from '@edu/auth';
 import { DataSource } from '@edu/persistence';
-import type { HocBaContent } from '@edu/contracts';
+import { isUuid, type HocBaContent } from '@edu/contracts';
 import { ObjectStore } from '@edu/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { SIGNING_CONFIG, type SigningConfig } from '../../config.js';
@@ -70,7 +70,7 @@ export class HocBaPdfs {
   }
 
   private async record(documentId: string, principal: Principal): Promise<SignedRecord> {
-    const [row]: SignedRecord[] = /^[0-9a-f-]{36}$/i.test(documentId)
+    const [row]: SignedRecord[] = isUuid(documentId)
       ? await this.dataSource.query(
           `SELECT w.document_type, w.issuer_code, w.state, w.content_bucket, w.content_key, w.content_version_id, w.content_sha256,
                   w.content_size::text AS content_size, w.content_inline,

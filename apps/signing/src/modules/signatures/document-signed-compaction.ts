@@ -7,7 +7,7 @@ const records = new SignatureRecords();
 /**
  * A document-signed event is stored in the outbox without its signatures' bytes (~36 KB a record): the same
  * transaction wrote them to `signatures`, from which the relay puts them back when it reads a stored event. Writing
- * them twice was about a third of the database's write-ahead log in the documents benchmark.
+ * them twice cost 235 of the 656 MB of write-ahead log a documents-benchmark run wrote (docs/benchmarks.md).
  */
 export const DOCUMENT_SIGNED_COMPACTION: OutboxCompaction<typeof Topics.DocumentSigned> = {
   topic: Topics.DocumentSigned,

@@ -1,3 +1,4 @@
+import { isUuid } from '@edu/contracts';
 import { canReadIssuer, CurrentPrincipal, RequireScopes, Scopes, type Principal } from '@edu/auth';
 import { DataSource } from '@edu/persistence';
 import { Controller, Get, Inject, Param, StreamableFile } from '@nestjs/common';
@@ -5,7 +6,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SigningErrors } from '../../signing-errors.js';
 import { SignatureRecords } from './signature-records.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The signatures signing made, as it made them: interchange serves them to schools and the ministry at
@@ -25,7 +25,7 @@ export class SignaturesHttpController {
   @ApiOkResponse({ description: 'The n-th signature over the document (from 1), DER CMS (application/pkcs7-signature)' })
   async signature(@Param('documentId') documentId: string, @Param('n') n: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
     const index = Number(n);
-    if (!UUID.test(documentId) || !Number.isInteger(index) || index < 1 || index > 100) throw SigningErrors.signatureNotFound();
+    if (!isUuid(documentId) || !Number.isInteger(index) || index < 1 || index > 100) throw SigningErrors.signatureNotFound();
     const found = await this.records.one(this.dataSource.manager, documentId, index);
     // Another school's signature is "not found", as interchange answers: its existence is not ours to reveal.
     if (!found || !canReadIssuer(principal, found.issuerCode)) throw SigningErrors.signatureNotFound();

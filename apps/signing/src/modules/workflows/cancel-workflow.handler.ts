@@ -1,8 +1,8 @@
+import { isUuid } from '@edu/contracts';
 import { OutboxRelay, OutboxWriter } from '@edu/messaging';
 import { DataSource } from '@edu/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { SigningErrors } from '../../signing-errors.js';
-import { isUuid } from './task-requests.js';
 import { WorkflowAudit } from './workflow-audit.js';
 import { signingFailed } from './workflow-events.js';
 import { WorkflowStore } from './workflow-store.js';

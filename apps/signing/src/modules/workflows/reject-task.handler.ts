@@ -1,10 +1,10 @@
+import { isUuid } from '@edu/contracts';
 import { OutboxRelay, OutboxWriter } from '@edu/messaging';
 import { DataSource } from '@edu/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { SigningErrors } from '../../signing-errors.js';
 import { Assignees } from './assignees.js';
 import { checkTasks } from './signing-person.js';
-import { isUuid } from './task-requests.js';
 import { WorkflowAudit } from './workflow-audit.js';
 import { documentRejected } from './workflow-events.js';
 import { WorkflowStore } from './workflow-store.js';

@@ -1,3 +1,4 @@
+import { isUuid } from '@edu/contracts';
 import { CurrentPrincipal, RequireScopes, Scopes, type Principal } from '@edu/auth';
 import { CommonErrors } from '@edu/errors';
 import { DataSource } from '@edu/persistence';
@@ -9,7 +10,7 @@ import { Assignees } from './assignees.js';
 import { RejectTaskHandler } from './reject-task.handler.js';
 import { personIdOf } from './signing-person.js';
 import { ListTasksQuery, TASK_LIST_MAX, TaskList } from './task-list.js';
-import { APPROVE_MAX_TASKS, ApproveTasksCommand, isUuid, REASON_MAX_LENGTH, reasonFrom, uploadedSignatureFrom } from './task-requests.js';
+import { APPROVE_MAX_TASKS, ApproveTasksCommand, REASON_MAX_LENGTH, reasonFrom, uploadedSignatureFrom } from './task-requests.js';
 
 interface JsonRequest {
   is(type: string): string | false | null;

@@ -1,4 +1,4 @@
-import { Topics, uuidv7, type EventMeta, type EventPayload } from '@edu/contracts';
+import { isUuid, Topics, uuidv7, type EventMeta, type EventPayload } from '@edu/contracts';
 import { DomainError, isPermanent } from '@edu/errors';
 import { OutboxWriter, type EventContext, type EventHandler } from '@edu/messaging';
 import type { EntityManager } from '@edu/persistence';
@@ -8,7 +8,6 @@ import { SigningErrors } from '../../signing-errors.js';
 import { SignatureRecords } from '../signatures/signature-records.js';
 import { StagedContent, type ContentReference } from '../signatures/staged-content.js';
 import { SignerResolution } from './signer-resolution.js';
-import { isUuid } from './task-requests.js';
 import { WorkflowAudit } from './workflow-audit.js';
 import { signatureRequested, signingFailed, type Cause, type OutboxItem } from './workflow-events.js';
 import { WorkflowStore } from './workflow-store.js';

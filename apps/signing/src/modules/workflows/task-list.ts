@@ -1,7 +1,7 @@
+import { isUuid } from '@edu/contracts';
 import type { EntityManager } from '@edu/persistence';
 import { SigningErrors } from '../../signing-errors.js';
 import type { SigningPerson } from './signing-person.js';
-import { isUuid } from './task-requests.js';
 import { PRINCIPAL_STEPS } from './workflow-definitions.js';
 import type { TaskState } from './workflow.js';
 

@@ -1,11 +1,10 @@
+import { isUuid } from '@edu/contracts';
 import { SigningErrors } from '../../signing-errors.js';
 
 export const APPROVE_MAX_TASKS = 200;
 export const REASON_MAX_LENGTH = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A task or document id; anything but a UUID names nothing. */
-export const isUuid = (id: string): boolean => UUID.test(id);
 
 function objectBody(body: unknown, fields: string[]): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body))

@@ -1,8 +1,8 @@
+import { isUuid } from '@edu/contracts';
 import { AuthErrors, Scopes, type Principal } from '@edu/auth';
 import type { EntityManager } from '@edu/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { SigningErrors } from '../../signing-errors.js';
-import { isUuid } from './task-requests.js';
 import { WorkflowAudit } from './workflow-audit.js';
 import { WorkflowStore } from './workflow-store.js';
 import type { WorkflowState } from './workflow.js';

@@ -1,35 +1,18 @@
-import type { DomainError } from '@edu/errors';
 import type { SchoolLevel } from '@edu/contracts';
 import { describe, expect, it } from 'vitest';
 import type { DocumentType, Expectations } from './document-type.interface.js';
-import type { DocumentRuleViolation } from './document-rule.js';
 import type { CertificateContent } from './certificate.schema.js';
 import { CHUNG_CHI, CHUNG_NHAN } from './certificate.type.js';
 import type { CertificateRule } from './certificate.validator.js';
-import { exampleContext, ruleViolation, thrown } from './example-context.fixture.js';
+import { exampleContext, ruleExpectation, schemaErrorExpectation } from './example-context.fixture.js';
 
 const EXPECTED: Expectations = { schoolYear: '2025-2026', subject: { studentId: '3100000103' } };
 const build = (type: DocumentType, level: SchoolLevel = 'THCS', grade = 8) => type.buildExample(exampleContext(level, grade));
 const award = () => build(CHUNG_NHAN).content as CertificateContent;
-const failure = (content: unknown, expected = EXPECTED) => thrown(() => CHUNG_NHAN.validate(content, 'content', expected));
+const expectRule = ruleExpectation<CertificateRule>(CHUNG_NHAN, EXPECTED);
+const expectSchemaError = schemaErrorExpectation(CHUNG_NHAN, EXPECTED, { vi: 'Chứng chỉ/chứng nhận', en: 'Certificate' });
 
-/** The violation, checked for its rule and field, and for naming the rule in both languages. */
-function expectRule(content: unknown, rule: CertificateRule, field: string, expected = EXPECTED): DocumentRuleViolation {
-  const err = ruleViolation(() => CHUNG_NHAN.validate(content, 'content', expected));
-  expect([err.rule, err.field]).toEqual([rule, field]);
-  expect(err.text.vi).toContain(`Vi phạm quy tắc ${rule} – `);
-  expect(err.text.en).toContain(`Rule ${rule} (Circular `);
-  return err;
-}
 
-function expectSchemaError(content: unknown, field: string): DomainError {
-  const err = failure(content);
-  expect(err.code).toBe('INTERCHANGE.SCHEMA_INVALID');
-  expect(err.field).toBe(field);
-  expect(err.text.vi).toContain(`Chứng chỉ/chứng nhận sai cấu trúc tại ${field}`);
-  expect(err.text.en).toContain(`Certificate structure invalid at ${field}`);
-  return err;
-}
 
 describe('certificate examples', () => {
   it.each([

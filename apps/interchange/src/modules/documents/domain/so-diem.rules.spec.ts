@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Expectations } from './document-type.interface.js';
-import type { DocumentRuleViolation } from './document-rule.js';
-import { exampleContext, ruleViolation } from './example-context.fixture.js';
+import { exampleContext, ruleExpectation, ruleViolation } from './example-context.fixture.js';
 import type { GradeBookRule } from './so-diem.rules.js';
 import type { SoDiemContent } from './so-diem.schema.js';
 import { SO_DIEM } from './so-diem.type.js';
 
 const thcs = () => SO_DIEM.buildExample(exampleContext('THCS', 8)).content as SoDiemContent;
 const EXPECTED: Expectations = { schoolYear: '2025-2026', subject: { className: '8A1', subjectCode: 'TOAN', term: 'hk1' } };
+const expectRule = ruleExpectation<GradeBookRule>(SO_DIEM, EXPECTED);
 const tenthStep = (score: number) => (Math.round(score * 10) + (score >= 10 ? -1 : 1)) / 10;
 
-/** The violation, checked for its rule and field, and for naming the rule in both languages. */
-function expectRule(content: unknown, rule: GradeBookRule, field: string, expected = EXPECTED): DocumentRuleViolation {
-  const err = ruleViolation(() => SO_DIEM.validate(content, 'content', expected));
-  expect([err.rule, err.field]).toEqual([rule, field]);
-  expect(err.text.vi).toContain(`Vi phạm quy tắc ${rule} – `);
-  expect(err.text.en).toContain(`Rule ${rule} (Circular `);
-  return err;
-}
 
 describe('sổ điểm rules (Circular 22/2021)', () => {
   it('SCHOOL_YEAR: two consecutive years, the document’s', () => {

@@ -1,23 +1,14 @@
-import type { DomainError } from '@edu/errors';
 import type { SchoolLevel } from '@edu/contracts';
 import { describe, expect, it } from 'vitest';
-import { CLASSMATES, exampleContext, thrown } from './example-context.fixture.js';
+import { CLASSMATES, exampleContext, schemaErrorExpectation, thrown } from './example-context.fixture.js';
 import type { SoDiemContent } from './so-diem.schema.js';
 import { SO_DIEM } from './so-diem.type.js';
 
 const example = (level: SchoolLevel = 'THCS', grade = 8) => SO_DIEM.buildExample(exampleContext(level, grade));
 const thcs = () => example().content as SoDiemContent;
-const failure = (content: unknown) =>
-  thrown(() => SO_DIEM.validate(content, 'content', { schoolYear: '2025-2026', subject: { className: '8A1', subjectCode: 'TOAN', term: 'hk1' } }));
+const EXPECTED = { schoolYear: '2025-2026', subject: { className: '8A1', subjectCode: 'TOAN', term: 'hk1' as const } };
+const expectSchemaError = schemaErrorExpectation(SO_DIEM, EXPECTED, { vi: 'Sổ điểm', en: 'Grade book' });
 
-function expectSchemaError(content: unknown, field: string): DomainError {
-  const err = failure(content);
-  expect(err.code).toBe('INTERCHANGE.SCHEMA_INVALID');
-  expect(err.field).toBe(field);
-  expect(err.text.vi).toContain(`Sổ điểm sai cấu trúc tại ${field}`);
-  expect(err.text.en).toContain(`Grade book structure invalid at ${field}`);
-  return err;
-}
 
 describe('sổ điểm example', () => {
   it('passes validation for a THCS and a THPT class, naming its class, subject and term', () => {

@@ -1,10 +1,8 @@
-import type { DomainError } from '@edu/errors';
 import type { SchoolLevel } from '@edu/contracts';
 import { describe, expect, it } from 'vitest';
 import type { Expectations } from './document-type.interface.js';
-import type { DocumentRuleViolation } from './document-rule.js';
 import { DOCUMENT_TYPES } from './document-types.js';
-import { exampleContext, ruleViolation, thrown } from './example-context.fixture.js';
+import { exampleContext, ruleExpectation, schemaErrorExpectation, thrown } from './example-context.fixture.js';
 import { buildHocBaExample } from './hoc-ba.example.js';
 import { THCS_SUBJECTS } from './subject-catalogue.js';
 import type { TranscriptRule } from './transcript.rules.js';
@@ -14,6 +12,8 @@ import { BANG_DIEM } from './transcript.type.js';
 const EXPECTED: Expectations = { schoolYear: '2025-2026', subject: { studentId: '3100000103' } };
 const example = (level: SchoolLevel = 'THCS', grade = 8) => BANG_DIEM.buildExample(exampleContext(level, grade));
 const thcs = () => example().content as TranscriptContent;
+const expectRule = ruleExpectation<TranscriptRule>(BANG_DIEM, EXPECTED);
+const expectSchemaError = schemaErrorExpectation(BANG_DIEM, EXPECTED, { vi: 'Bảng điểm', en: 'Transcript' });
 const passes = (content: unknown) => expect(() => BANG_DIEM.validate(content, 'content', EXPECTED)).not.toThrow();
 const edited = (edit: (c: TranscriptContent) => unknown) => {
   const c = thcs();
@@ -21,22 +21,7 @@ const edited = (edit: (c: TranscriptContent) => unknown) => {
   return c;
 };
 
-/** The violation, checked for its rule and field, and for naming the rule in both languages. */
-function expectRule(content: unknown, rule: TranscriptRule, field: string, expected = EXPECTED): DocumentRuleViolation {
-  const err = ruleViolation(() => BANG_DIEM.validate(content, 'content', expected));
-  expect([err.rule, err.field]).toEqual([rule, field]);
-  expect(err.text.vi).toContain(`Vi phạm quy tắc ${rule} – `);
-  expect(err.text.en).toContain(`Rule ${rule} (Circular `);
-  return err;
-}
 
-function expectSchemaError(content: unknown, field: string): DomainError {
-  const err = thrown(() => BANG_DIEM.validate(content, 'content', EXPECTED));
-  expect([err.code, err.field]).toEqual(['INTERCHANGE.SCHEMA_INVALID', field]);
-  expect(err.text.vi).toContain(`Bảng điểm sai cấu trúc tại ${field}`);
-  expect(err.text.en).toContain(`Transcript structure invalid at ${field}`);
-  return err;
-}
 
 describe('bảng điểm example', () => {
   it.each([['THCS', 6], ['THCS', 8], ['THCS', 9], ['THPT', 10], ['THPT', 12]] as const)('passes validation at %s, grade %i', (level, grade) => {

@@ -1,3 +1,4 @@
+import { isUuid } from '@edu/contracts';
 import { canReadIssuer, type Principal } from '@edu/auth';
 import { DataSource } from '@edu/persistence';
 import { Inject, Injectable } from '@nestjs/common';
@@ -10,7 +11,6 @@ const VIEW_COLUMNS = `d.id, d.document_type, d.issuer_code, d.subject, d.school_
   d.archive_version_id, d.archive_sha256, d.archive_size, d.retention_mode, d.retain_until, d.failure_code, d.failure_vi,
   d.failure_en, d.pending_step, d.pending_role, d.rejected_step, d.rejected_role, d.rejected_by, d.rejected_reason, d.rejected_at`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface FeedPage {
   items: Array<DocumentView & { cursor: string }>;
@@ -24,7 +24,7 @@ export class DocumentRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async row(id: string, principal: Principal): Promise<Record<string, unknown>> {
-    if (!UUID.test(id)) throw InterchangeErrors.documentNotFound();
+    if (!isUuid(id)) throw InterchangeErrors.documentNotFound();
     const [row] = await this.dataSource.query('SELECT * FROM documents WHERE id = $1', [id]);
     if (!row || !canReadIssuer(principal, row.issuer_code)) throw InterchangeErrors.documentNotFound();
     return row;

@@ -1,7 +1,7 @@
+import { isUuid } from '@edu/contracts';
 import { DomainError } from '@edu/errors';
 import { preparedQuery, type EntityManager } from '@edu/persistence';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const unknownDocument = (id: string) =>
   new DomainError('INTERCHANGE.EVENT_FOR_UNKNOWN_DOCUMENT', 'invalid', {
@@ -11,7 +11,7 @@ export const unknownDocument = (id: string) =>
 
 /** Throws (permanently) unless every id is a UUID of a document this service holds. */
 export async function assertKnownDocuments(em: EntityManager, ids: string[]): Promise<void> {
-  const bad = ids.find((id) => !UUID.test(id));
+  const bad = ids.find((id) => !isUuid(id));
   if (bad !== undefined) throw unknownDocument(bad);
   const rows = await preparedQuery<Array<{ id: string }>>(em, 'known-documents', 'SELECT id FROM documents WHERE id = ANY($1::uuid[])', [ids]);
   const found = new Set(rows.map((r) => r.id));

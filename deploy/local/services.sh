@@ -21,7 +21,7 @@ svc_spawn() {
   local main="$EDU_ROOT/apps/$svc/dist/main.js"
   [[ -f $main ]] || die "$svc" "$main not found (did the build succeed?)"
   port_free "$port" 5 || die "$svc" "port $port is taken by another process (not ours: no live PID file)"
-  local args=(--disable-warning=TimeoutNegativeWarning ${EDU_NODE_MEMORY_FLAGS:-${SERVICE_HEAP[$svc]}})
+  local args=(${EDU_NODE_MEMORY_FLAGS:-${SERVICE_HEAP[$svc]}})
   [[ -f $EDU_ROOT/libs/telemetry/dist/register.js ]] && args+=(--import ./libs/telemetry/dist/register.js)
   say "$svc" "starting on 127.0.0.1:$port"
   # glibc gives each thread that allocates its own arena; Node's crypto thread pool (key generation, argon2's 19 MiB

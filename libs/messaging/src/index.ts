@@ -1,3 +1,4 @@
+export { fixKafkaRequestQueue } from './kafka-request-queue.js';
 export * from './kafka-publisher.js';
 export * from './outbox-writer.js';
 export * from './outbox-relay.js';

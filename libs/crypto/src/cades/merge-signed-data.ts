@@ -107,12 +107,9 @@ function children(der: Buffer, parent: Element): Element[] {
   return out;
 }
 
+/** Drops repeated elements (each signature carries the same chain and CRL), compared byte for byte. */
 function unique(items: Buffer[]): Buffer[] {
-  const seen = new Set<string>();
-  return items.filter((b) => {
-    const key = b.toString('base64');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const kept: Buffer[] = [];
+  for (const item of items) if (!kept.some((k) => k.equals(item))) kept.push(item);
+  return kept;
 }

@@ -85,7 +85,9 @@ export class DirectoryRepository {
   }
 
   async school(code: string): Promise<DirectorySchool | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await preparedQuery<DirectorySchool[]>(
+      this.dataSource,
+      'interchange.directory-school',
       `SELECT code, name, level FROM directory_organisations WHERE code = $1 AND status = 'ACTIVE' AND level = ANY($2)`,
       [code, INSTITUTION_LEVELS],
     );

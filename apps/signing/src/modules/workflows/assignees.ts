@@ -1,4 +1,4 @@
-import type { EntityManager } from '@edu/persistence';
+import { preparedQuery, type EntityManager } from '@edu/persistence';
 
 /** Identity's teacher assignment: a teacher teaches `subject` (or is homeroom teacher, CHU_NHIEM) to a class. */
 export interface Assignment {
@@ -37,7 +37,9 @@ export class Assignees {
    */
   async teachers(em: EntityManager, slots: TeacherSlot[]): Promise<Map<string, string>> {
     if (!slots.length) return new Map();
-    const rows: Array<TeacherSlot & { personId: string }> = await em.query(
+    const rows = await preparedQuery<Array<TeacherSlot & { personId: string }>>(
+      em,
+      'signing.assigned-teachers',
       `SELECT a.school_code AS "schoolCode", a.school_year AS "schoolYear", a.class_name AS "className", a.subject, a.person_id AS "personId"
        FROM assignments a
        JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS k(school_code, school_year, class_name, subject)
@@ -61,7 +63,9 @@ export class Assignees {
 
   /** The organisation the person is an ACTIVE principal of, or null. */
   async principalOf(em: EntityManager, personId: string): Promise<string | null> {
-    const rows: Array<{ org_code: string }> = await em.query(
+    const rows = await preparedQuery<Array<{ org_code: string }>>(
+      em,
+      'signing.principal-of',
       `SELECT org_code FROM signers WHERE person_id = $1 AND role = 'PRINCIPAL' AND status = 'ACTIVE'`,
       [personId],
     );

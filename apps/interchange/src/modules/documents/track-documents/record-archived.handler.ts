@@ -1,6 +1,6 @@
 import { Topics, type EventPayload } from '@edu/contracts';
 import type { EventContext, EventHandler } from '@edu/messaging';
-import type { EntityManager } from '@edu/persistence';
+import { preparedQuery, type EntityManager } from '@edu/persistence';
 import { Injectable } from '@nestjs/common';
 import { assertKnownDocuments, unknownDocument } from './tracking-errors.js';
 
@@ -22,7 +22,9 @@ export class RecordArchivedHandler implements EventHandler<typeof Topics.Documen
     // before any row lock, so a transaction never waits for it while holding rows another one needs.
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('interchange.feed'))`);
     await assertKnownDocuments(em, all.map((e) => e.documentId));
-    await em.query(
+    await preparedQuery(
+      em,
+      'interchange.record-archived',
       `UPDATE documents d SET status = 'archived', archived_at = coalesce(d.archived_at, now()), archive_bucket = a.bucket,
          archive_key = a.key, archive_version_id = a.version_id, archive_sha256 = a.sha256, archive_size = a.size,
          retention_mode = a.mode, retain_until = a.until

@@ -1,6 +1,6 @@
 import { Topics, type EventPayload } from '@edu/contracts';
 import type { EventContext, EventHandler } from '@edu/messaging';
-import type { EntityManager } from '@edu/persistence';
+import { preparedQuery, type EntityManager } from '@edu/persistence';
 import { Injectable } from '@nestjs/common';
 import { assertKnownDocuments } from './tracking-errors.js';
 
@@ -26,7 +26,9 @@ export class RecordSignatureRequestedHandler implements EventHandler<typeof Topi
     if (!latest.size) return;
     const steps = [...latest.values()];
     await assertKnownDocuments(em, steps.map((s) => s.documentId));
-    await em.query(
+    await preparedQuery(
+      em,
+      'interchange.record-signature-requested',
       `UPDATE documents d SET status = 'signing', pending_step = r.step, pending_role = r.role
        FROM unnest($1::uuid[], $2::int[], $3::text[]) AS r(id, step, role)
        WHERE d.id = r.id AND d.status IN ('received', 'signing') AND (d.pending_step IS NULL OR d.pending_step < r.step)`,

@@ -1,6 +1,6 @@
 import { Topics, type EventPayload } from '@edu/contracts';
 import type { EventContext, EventHandler } from '@edu/messaging';
-import { insertRows, type EntityManager } from '@edu/persistence';
+import { insertRows, preparedQuery, type EntityManager } from '@edu/persistence';
 import { Injectable } from '@nestjs/common';
 import { assertKnownDocuments } from './tracking-errors.js';
 
@@ -34,7 +34,9 @@ export class RecordSignedHandler implements EventHandler<typeof Topics.DocumentS
       sigs.map((s) => [s.documentId, s.index, s.role, s.signerSubject, s.signerCertificateSha256, s.signedAt]),
       'ON CONFLICT (document_id, idx) DO NOTHING',
     );
-    await em.query(
+    await preparedQuery(
+      em,
+      'interchange.record-signed',
       `UPDATE documents SET signed_at = coalesce(signed_at, now()),
          status = CASE WHEN status IN ('received', 'signing') THEN 'signed' ELSE status END
        WHERE id = ANY($1::uuid[])`,

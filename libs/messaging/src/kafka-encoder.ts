@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { kafkajsInternal } from './kafkajs-internals.js';
 
 /** The fields and methods of kafkajs's protocol Encoder (src/protocol/encoder.js) that the change below touches. */
 export interface EncoderInternals {
@@ -21,7 +21,7 @@ type EncoderClass = { prototype: EncoderInternals; nextPowerOfTwo(n: number): nu
 type KafkajsOwn = { methods: Partial<EncoderInternals>; buffer: () => Buffer };
 const OWN = Symbol.for('edu.messaging.kafkajs-encoder');
 
-const Encoder = encoderClass();
+const Encoder = kafkajsInternal<EncoderClass>('src/protocol/encoder.js');
 
 /** Buffers at least this long are referenced, not copied. */
 export const REFERENCE_FROM_BYTES = 4096;
@@ -37,7 +37,7 @@ export const REFERENCE_FROM_BYTES = 4096;
 const changes: Partial<EncoderInternals> & ThisType<EncoderInternals> = {
   ensureAvailable(length) {
     if (this.offset + length <= this.buf.length) return;
-    const grown = Buffer.allocUnsafe(Encoder.nextPowerOfTwo(this.offset + length));
+    const grown = Buffer.allocUnsafe(Encoder!.nextPowerOfTwo(this.offset + length));
     this.buf.copy(grown, 0, 0, this.offset);
     this.buf = grown;
   },
@@ -55,7 +55,7 @@ const changes: Partial<EncoderInternals> & ThisType<EncoderInternals> = {
   },
 
   writeBytes(value) {
-    if (!Buffer.isBuffer(value) || value.length < REFERENCE_FROM_BYTES) return kafkajsOwn.methods.writeBytes!.call(this, value);
+    if (!Buffer.isBuffer(value) || value.length < REFERENCE_FROM_BYTES) return (Encoder!.prototype as Prototype)[OWN]!.methods.writeBytes!.call(this, value);
     this.writeInt32(value.length);
     this.writeBufferInternal(value);
     return this;
@@ -109,22 +109,20 @@ function buffer(this: EncoderInternals): Buffer {
   return whole;
 }
 
-export function encoderClass(): EncoderClass {
-  return createRequire(import.meta.url)('kafkajs/src/protocol/encoder.js');
-}
-
-const proto = Encoder.prototype as EncoderInternals & { [OWN]?: KafkajsOwn };
-// Kept on the class itself, so that a second copy of this module never takes the changed methods for kafkajs's own.
-const kafkajsOwn = (proto[OWN] ??= {
-  methods: Object.fromEntries(Object.keys(changes).map((name) => [name, proto[name as keyof EncoderInternals]])) as Partial<EncoderInternals>,
-  buffer: Object.getOwnPropertyDescriptor(proto, 'buffer')!.get!,
-});
+type Prototype = EncoderInternals & { [OWN]?: KafkajsOwn };
 
 /** Puts the referencing encoder in place of kafkajs's; `kafkajs` puts kafkajs's own back (for tests). */
 export function useKafkaEncoder(which: 'referencing' | 'kafkajs' = 'referencing'): void {
-  const methods = which === 'referencing' ? changes : kafkajsOwn.methods;
+  if (!Encoder) return;
+  const proto = Encoder.prototype as Prototype;
+  // Kept on the class itself, so that a second copy of this module never takes the changed methods for kafkajs's own.
+  const own = (proto[OWN] ??= {
+    methods: Object.fromEntries(Object.keys(changes).map((name) => [name, proto[name as keyof EncoderInternals]])) as Partial<EncoderInternals>,
+    buffer: Object.getOwnPropertyDescriptor(proto, 'buffer')!.get!,
+  });
+  const methods = which === 'referencing' ? changes : own.methods;
   for (const [name, fn] of Object.entries(methods)) Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
-  Object.defineProperty(proto, 'buffer', { get: which === 'referencing' ? buffer : kafkajsOwn.buffer, configurable: true });
+  Object.defineProperty(proto, 'buffer', { get: which === 'referencing' ? buffer : own.buffer, configurable: true });
 }
 
 useKafkaEncoder();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { kafkaRequestQueueClass, type RequestQueueInternals } from './kafka-request-queue.js';
+import { KAFKAJS_RELEASE_FIXED, kafkajsRelease } from './kafkajs-internals.js';
 
 interface Queue extends RequestQueueInternals {
   push(request: object): void;
@@ -10,6 +11,7 @@ interface Queue extends RequestQueueInternals {
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const newQueue = (maxInFlightRequests: number): Queue => {
   const RequestQueue = kafkaRequestQueueClass() as unknown as new (opts: object) => Queue;
+  expect(RequestQueue).toBeDefined();
   return new RequestQueue({ maxInFlightRequests, requestTimeout: 30_000, enforceRequestTimeout: false, clientId: 'spec', broker: 'b:9092', logger: silent });
 };
 
@@ -25,6 +27,10 @@ function request(correlationId: number, sent: number[]) {
 describe('kafkajs request queue, as fixed at import', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
+
+  it('is the kafkajs release the fixes were written for (another one leaves them out: re-check its internals)', () => {
+    expect(kafkajsRelease()).toBe(KAFKAJS_RELEASE_FIXED);
+  });
 
   it('arms no timer once a response leaves nothing waiting (kafkajs 2.2.4 re-armed one every millisecond)', () => {
     const queue = newQueue(1);

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { kafkajsInternal } from './kafkajs-internals.js';
 
 /** The part of kafkajs's per-connection request queue (src/network/requestQueue) that the fix below touches. */
 export interface RequestQueueInternals {
@@ -28,14 +28,15 @@ function scheduleCheckPendingRequests(this: RequestQueueInternals): void {
   }, throttled > 0 ? throttled : CHECK_PENDING_REQUESTS_MS);
 }
 
-/** The request queue class of the kafkajs that `@nestjs/microservices` and this library load (one copy in the tree). */
-export function kafkaRequestQueueClass(): { prototype: RequestQueueInternals } {
-  return createRequire(import.meta.url)('kafkajs/src/network/requestQueue/index.js');
+/** The request queue class of kafkajs (src/network/requestQueue), when it is the release the fix was written for. */
+export function kafkaRequestQueueClass(): { prototype: RequestQueueInternals } | undefined {
+  return kafkajsInternal('src/network/requestQueue/index.js');
 }
 
 /** Replaces the spinning method once per process; idempotent. */
 export function fixKafkaRequestQueue(): void {
-  kafkaRequestQueueClass().prototype.scheduleCheckPendingRequests = scheduleCheckPendingRequests;
+  const RequestQueue = kafkaRequestQueueClass();
+  if (RequestQueue) RequestQueue.prototype.scheduleCheckPendingRequests = scheduleCheckPendingRequests;
 }
 
 fixKafkaRequestQueue();

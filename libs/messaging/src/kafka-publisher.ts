@@ -1,4 +1,7 @@
 import { CompressionTypes, Kafka, logLevel, Partitioners, type Message, type Producer } from 'kafkajs';
+// kafkajs 2.2.4 as this library uses it: no spinning request-queue timer, produce requests built by reference.
+import './kafka-request-queue.js';
+import './kafka-encoder.js';
 
 export interface OutgoingMessage {
   topic: string;

@@ -1,6 +1,9 @@
 import type { CustomStrategy, KafkaOptions } from '@nestjs/microservices';
 import { logLevel, Partitioners } from 'kafkajs';
 import { BatchingKafkaServer } from './batching-kafka.server.js';
+// kafkajs 2.2.4 as this library uses it: no spinning request-queue timer, produce requests built by reference.
+import '../kafka-request-queue.js';
+import '../kafka-encoder.js';
 
 /**
  * A service's Kafka consumer through Nest's transport, batch by batch. Values stay binary (protobuf envelopes); Nest

@@ -1,10 +1,8 @@
-import { fixKafkaRequestQueue } from '@edu/messaging';
+// The services' kafkajs fixes (no request queue spinning every millisecond), for the tests' own clients too.
+import '@edu/messaging';
 import { Kafka, logLevel, Partitioners, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { ENV } from './stack.js';
-
-// The services' kafkajs fix (a connection's request queue spinning every millisecond) for the tests' own clients.
-fixKafkaRequestQueue();
 
 const kafka = () => new Kafka({ clientId: `e2e-${randomUUID().slice(0, 8)}`, brokers: (ENV.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
 

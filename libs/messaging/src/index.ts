@@ -1,5 +1,3 @@
-export { fixKafkaRequestQueue } from './kafka-request-queue.js';
-export { useKafkaEncoder } from './kafka-encoder.js';
 export * from './kafka-publisher.js';
 export * from './outbox-writer.js';
 export * from './outbox-relay.js';

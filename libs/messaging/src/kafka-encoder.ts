@@ -55,7 +55,7 @@ const changes: Partial<EncoderInternals> & ThisType<EncoderInternals> = {
   },
 
   writeBytes(value) {
-    if (!Buffer.isBuffer(value) || value.length < REFERENCE_FROM_BYTES) return (Encoder!.prototype as Prototype)[OWN]!.methods.writeBytes!.call(this, value);
+    if (!Buffer.isBuffer(value) || value.length < REFERENCE_FROM_BYTES) return own!.methods.writeBytes!.call(this, value);
     this.writeInt32(value.length);
     this.writeBufferInternal(value);
     return this;
@@ -109,17 +109,17 @@ function buffer(this: EncoderInternals): Buffer {
   return whole;
 }
 
-type Prototype = EncoderInternals & { [OWN]?: KafkajsOwn };
+const proto = Encoder?.prototype as (EncoderInternals & { [OWN]?: KafkajsOwn }) | undefined;
+// kafkajs's own methods, taken once and kept on the class itself, so that a second copy of this module never takes the
+// changed ones for them.
+const own = proto && (proto[OWN] ??= {
+  methods: Object.fromEntries(Object.keys(changes).map((name) => [name, proto[name as keyof EncoderInternals]])) as Partial<EncoderInternals>,
+  buffer: Object.getOwnPropertyDescriptor(proto, 'buffer')!.get!,
+});
 
 /** Puts the referencing encoder in place of kafkajs's; `kafkajs` puts kafkajs's own back (for tests). */
 export function useKafkaEncoder(which: 'referencing' | 'kafkajs' = 'referencing'): void {
-  if (!Encoder) return;
-  const proto = Encoder.prototype as Prototype;
-  // Kept on the class itself, so that a second copy of this module never takes the changed methods for kafkajs's own.
-  const own = (proto[OWN] ??= {
-    methods: Object.fromEntries(Object.keys(changes).map((name) => [name, proto[name as keyof EncoderInternals]])) as Partial<EncoderInternals>,
-    buffer: Object.getOwnPropertyDescriptor(proto, 'buffer')!.get!,
-  });
+  if (!proto || !own) return;
   const methods = which === 'referencing' ? changes : own.methods;
   for (const [name, fn] of Object.entries(methods)) Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
   Object.defineProperty(proto, 'buffer', { get: which === 'referencing' ? buffer : own.buffer, configurable: true });

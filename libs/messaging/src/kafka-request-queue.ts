@@ -10,7 +10,7 @@ export interface RequestQueueInternals {
 }
 
 /** kafkajs's own interval for re-checking requests held back by the in-flight limit. */
-export const CHECK_PENDING_REQUESTS_MS = 10;
+const CHECK_PENDING_REQUESTS_MS = 10;
 
 /**
  * kafkajs 2.2.4 (tulios/kafkajs#1704, #1751) re-arms a timer after every check of a connection's request queue, even

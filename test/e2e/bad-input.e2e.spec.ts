@@ -33,7 +33,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   it('refuses malformed JSON, a wrong content type and an oversized body', async () => {
     expectError(await post({ raw: '{"type": "hoc-ba",', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() } }), 400, 'COMMON.MALFORMED_JSON', 'body');
     expectError(await post({ raw: JSON.stringify(body), headers: { 'content-type': 'text/plain', 'idempotency-key': randomUUID() } }), 415, 'COMMON.UNSUPPORTED_MEDIA_TYPE');
-    const huge = JSON.stringify({ ...body, content: { ...body.content, remarks: 'x'.repeat(600 * 1024) } });
+    const huge = JSON.stringify({ ...body, content: { ...body.content, remarks: 'x'.repeat(13 * 1024 * 1024) } });
     expectError(await post({ raw: huge, headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() } }), 413, 'COMMON.BODY_TOO_LARGE');
   });
 

@@ -53,7 +53,7 @@ describe('sổ điểm (subject teacher → principal); certificates and transcr
     return report.body;
   };
 
-  it('lists the five accepted types with their signers in order', async () => {
+  it('lists the seven accepted types with their signers in order', async () => {
     const types = await call<Array<{ type: string; signers: string[] }>>('GET', '/v1/document-types', { token: await tokenFor(demoClient('school', 0)) });
     expect(Object.fromEntries(types.body.map((t) => [t.type, t.signers]))).toEqual({
       'hoc-ba': ['homeroom-teacher', 'principal', 'institution-seal'],
@@ -61,6 +61,8 @@ describe('sổ điểm (subject teacher → principal); certificates and transcr
       'bang-diem': ['principal', 'institution-seal'],
       'chung-chi': ['principal', 'institution-seal'],
       'chung-nhan': ['principal', 'institution-seal'],
+      'hoa-don': ['authorised-signatory', 'institution-seal'],
+      'hop-dong': ['authorised-signatory', 'institution-seal'],
     });
   });
 

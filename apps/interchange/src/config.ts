@@ -10,8 +10,11 @@ export const interchangeConfigSchema = {
   SIGNING_URL: env.string({ default: 'http://127.0.0.1:8082' }),
   /** Canonical content up to this many bytes stays in the database and travels inline in events; larger is staged. */
   INLINE_CONTENT_MAX: env.int({ default: 256 * 1024, min: 0, max: 512 * 1024 }),
-  /** Largest accepted submission body. A học bạ is ~10 KB; attachments travel separately. */
-  MAX_BODY: env.string({ default: '512kb' }),
+  /**
+   * Largest accepted submission body. A học bạ is ~10 KB; an invoice or contract carries its PDF (up to 8 MiB) as
+   * base64, 11 MB.
+   */
+  MAX_BODY: env.string({ default: '12mb' }),
 };
 
 export type InterchangeConfig = ReturnType<typeof loadInterchangeConfig>;

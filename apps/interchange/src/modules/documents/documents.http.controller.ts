@@ -9,6 +9,9 @@ import { SigningReads } from './read-documents/signing-reads.js';
 import { SubmitDocumentCommand } from './submit-document/submit-document.command.js';
 import { SubmitDocumentHandler } from './submit-document/submit-document.handler.js';
 
+/** Types with a PDF rendition. */
+const PDF_TYPES = new Set(['hoc-ba', 'hoa-don', 'hop-dong']);
+
 interface RawResponse {
   status(code: number): RawResponse;
   setHeader(name: string, value: string): void;
@@ -80,15 +83,15 @@ export class DocumentsHttpController {
   }
 
   /**
-   * The học bạ as a PDF a person can read, sealed by the institution (PAdES): signing renders and seals it on the
-   * first request, with the caller's own token, and keeps it.
+   * A PDF a person can read, sealed by the institution (PAdES): the học bạ rendered from its content, or an invoice's
+   * or contract's uploaded PDF. Signing makes it on the first request, with the caller's own token, and keeps it.
    */
   @Get(':id/pdf')
   @RequireScopes(Scopes.DocumentsRead)
-  @ApiOkResponse({ description: 'The học bạ as a sealed PDF (application/pdf, PAdES)' })
+  @ApiOkResponse({ description: 'The học bạ, invoice or contract as a sealed PDF (application/pdf, PAdES)' })
   async pdf(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Headers('authorization') authorization: string, @Res() res: RawResponse) {
     const row = await this.documents.row(id, principal);
-    if (row.document_type !== 'hoc-ba') throw InterchangeErrors.noPdf(row.document_type as string);
+    if (!PDF_TYPES.has(row.document_type as string)) throw InterchangeErrors.noPdf(row.document_type as string);
     if (row.status !== 'signed' && row.status !== 'archived') throw InterchangeErrors.notSignedYet();
     const rendition = await this.signing.pdf(id, authorization);
     res.setHeader('Content-Type', rendition.contentType);

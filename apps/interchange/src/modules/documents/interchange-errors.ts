@@ -61,9 +61,15 @@ export const InterchangeErrors = {
     }, 'id'),
   noPdf: (type: string) =>
     new DomainError('INTERCHANGE.NO_PDF_FOR_TYPE', 'not-found', {
-      vi: `Loại tài liệu ${type} không có bản PDF; chỉ học bạ có`,
-      en: `Documents of type ${type} have no PDF rendition; only the học bạ has one`,
+      vi: `Loại tài liệu ${type} không có bản PDF; chỉ học bạ, hóa đơn và hợp đồng có`,
+      en: `Documents of type ${type} have no PDF rendition; only the học bạ, invoices and contracts have one`,
     }, 'id'),
+  /** An attached file that is not what its fields declare, or not a PDF the platform can keep and seal. */
+  attachmentInvalid: (field: string, problem: { vi: string; en: string }) =>
+    new DomainError('INTERCHANGE.ATTACHMENT_INVALID', 'invalid', {
+      vi: `Tệp đính kèm không hợp lệ (${field}): ${problem.vi}`,
+      en: `Invalid attachment (${field}): ${problem.en}`,
+    }, field),
   renditionUnavailable: () =>
     new DomainError('INTERCHANGE.RENDITION_UNAVAILABLE', 'unavailable', {
       vi: 'Chưa tạo được bản PDF, vui lòng thử lại sau',

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CustodyModule } from '../custody/custody.module.js';
 import { SignaturesModule } from '../signatures/signatures.module.js';
-import { HocBaPdfs } from './hoc-ba-pdfs.js';
+import { RecordPdfs } from './record-pdfs.js';
 import { RenditionsHttpController } from './renditions.http.controller.js';
 
 @Module({
   imports: [CustodyModule, SignaturesModule],
   controllers: [RenditionsHttpController],
-  providers: [HocBaPdfs],
+  providers: [RecordPdfs],
 })
 export class RenditionsModule {}

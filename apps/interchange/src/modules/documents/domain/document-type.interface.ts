@@ -7,13 +7,13 @@ import type { HocBaStudent, SchoolLevel } from '@edu/contracts';
  */
 
 /** Who signs, in order; the signing service walks its own copy of this list. */
-export type SignerRole = 'homeroom-teacher' | 'subject-teacher' | 'principal' | 'institution-seal';
+export type SignerRole = 'homeroom-teacher' | 'subject-teacher' | 'principal' | 'authorised-signatory' | 'institution-seal';
 
 /**
- * What a document is about, from the submission's `subject`: one student (học bạ, certificates), or one class's
- * subject in one term (sổ điểm).
+ * What a document is about, from the submission's `subject`: one student (học bạ, certificates), one class's subject
+ * in one term (sổ điểm), or nothing beyond itself (invoices and contracts: `subject` is empty or left out).
  */
-export type SubjectKind = 'student' | 'class-subject-term';
+export type SubjectKind = 'student' | 'class-subject-term' | 'document';
 
 export interface DocumentSubject {
   studentId?: string;
@@ -41,6 +41,15 @@ export interface ExampleContext {
   principal: string;
 }
 
+/** A file the content carries (base64), declared with its size and SHA-256, which the submission checks. */
+export interface DeclaredAttachment {
+  /** Where it sits, e.g. content.attachment. */
+  field: string;
+  size: number;
+  sha256: string;
+  data: string;
+}
+
 /** A student the content lists (a grade book's rows), with the field that names them. */
 export interface ListedStudent {
   studentId: string;
@@ -63,6 +72,8 @@ export interface DocumentType {
   recordKey(content: unknown): string;
   /** The students listed in a class document's content, each checked against the class's enrolments. */
   listedStudents?(content: unknown, fieldPrefix: string): ListedStudent[];
+  /** The files validated content carries, each to be decoded and checked before it is accepted. */
+  attachments?(content: unknown, fieldPrefix: string): DeclaredAttachment[];
   /** A valid submission's `subject` and `content` for fixtures, demos and load tests. */
   buildExample(ctx: ExampleContext): { subject: DocumentSubject; content: object };
 }

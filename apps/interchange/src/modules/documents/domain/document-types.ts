@@ -5,8 +5,10 @@ import { validateHocBaContent } from './hoc-ba.validator.js';
 import { CHUNG_CHI, CHUNG_NHAN } from './certificate.type.js';
 import { SO_DIEM } from './so-diem.type.js';
 import { BANG_DIEM } from './transcript.type.js';
+import { HOA_DON, HOP_DONG } from './administrative.type.js';
 
 export type {
+  DeclaredAttachment,
   DocumentSubject,
   DocumentType,
   ExampleContext,
@@ -47,6 +49,8 @@ export const DOCUMENT_TYPES = {
   'bang-diem': BANG_DIEM,
   'chung-chi': CHUNG_CHI,
   'chung-nhan': CHUNG_NHAN,
+  'hoa-don': HOA_DON,
+  'hop-dong': HOP_DONG,
 } as const satisfies Record<string, DocumentType>;
 
 export type DocumentTypeName = keyof typeof DOCUMENT_TYPES;

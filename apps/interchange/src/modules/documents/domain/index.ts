@@ -13,6 +13,7 @@ export {
 export { primaryYearResult } from './primary-assessment.js';
 export {
   DOCUMENT_TYPES,
+  type DeclaredAttachment,
   isDocumentTypeName,
   type DocumentSubject,
   type DocumentType,

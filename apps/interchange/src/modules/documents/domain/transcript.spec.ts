@@ -130,7 +130,7 @@ describe('bảng điểm rules', () => {
 describe('BANG_DIEM', () => {
   it('is registered after so-diem, signed by the principal then sealed, and keys a record by student and request', () => {
     expect(DOCUMENT_TYPES['bang-diem']).toBe(BANG_DIEM);
-    expect(Object.keys(DOCUMENT_TYPES)).toEqual(['hoc-ba', 'so-diem', 'bang-diem', 'chung-chi', 'chung-nhan']);
+    expect(Object.keys(DOCUMENT_TYPES)).toEqual(['hoc-ba', 'so-diem', 'bang-diem', 'chung-chi', 'chung-nhan', 'hoa-don', 'hop-dong']);
     expect([BANG_DIEM.type, BANG_DIEM.title, BANG_DIEM.onePer]).toEqual(['bang-diem', { vi: 'Bảng điểm', en: 'Transcript' }, 'student × request']);
     expect([BANG_DIEM.signers, BANG_DIEM.subjectKind, BANG_DIEM.listedStudents]).toEqual([['principal', 'institution-seal'], 'student', undefined]);
     expect(BANG_DIEM.recordKey(thcs())).toBe('3100000103|BD-31000201-2026-000103');

@@ -1,6 +1,6 @@
 import { canonicalJson, sha256Hex } from '@edu/crypto';
 import { AuthErrors, type Principal } from '@edu/auth';
-import { DOCUMENT_TYPES, isDocumentTypeName, type DocumentSubject, type DocumentTypeName, type ListedStudent, type SubjectKind } from '../domain/index.js';
+import { DOCUMENT_TYPES, isDocumentTypeName, type DeclaredAttachment, type DocumentSubject, type DocumentTypeName, type ListedStudent, type SubjectKind } from '../domain/index.js';
 import { InterchangeErrors } from '../interchange-errors.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -27,6 +27,8 @@ export class SubmitDocumentCommand {
     readonly recordKey: string,
     /** The students a class document lists, each to be found in the class. */
     readonly listedStudents: ListedStudent[],
+    /** Files the content carries, to be decoded and checked before the document is accepted. */
+    readonly attachments: DeclaredAttachment[],
     readonly canonicalContent: Buffer,
     readonly contentSha256: string,
     readonly requestSha256: string,
@@ -40,6 +42,11 @@ export class SubmitDocumentCommand {
   /** The class of a class document (its student's class comes from the directory instead). */
   get className(): string | null {
     return this.subject.className ?? null;
+  }
+
+  /** An invoice or contract: about no student or class. */
+  get aboutItself(): boolean {
+    return this.studentId === null && this.className === null;
   }
 
   static from(body: unknown, idempotencyKey: string | undefined, principal: Principal): SubmitDocumentCommand {
@@ -78,6 +85,7 @@ export class SubmitDocumentCommand {
       // Class documents are numbered per school: two schools each have a 10A1.
       documentType.subjectKind === 'student' ? documentType.recordKey(b.content) : `${b.issuerCode}|${documentType.recordKey(b.content)}`,
       documentType.listedStudents?.(b.content, 'content') ?? [],
+      documentType.attachments?.(b.content, 'content') ?? [],
       canonicalContent,
       sha256Hex(canonicalContent),
       requestSha256,
@@ -85,10 +93,18 @@ export class SubmitDocumentCommand {
   }
 }
 
+const SUBJECT_FIELDS: Record<SubjectKind, readonly string[]> = {
+  student: ['studentId'],
+  'class-subject-term': ['className', 'subjectCode', 'term'],
+  document: [],
+};
+
 /** The envelope's `subject`, as the type's kind wants it: exactly the fields named, nothing else. */
 function parseSubject(kind: SubjectKind, value: unknown): DocumentSubject {
+  if (kind === 'document' && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value)))
+    throw InterchangeErrors.invalidField('subject', 'subject must be an empty object or left out', 'subject phải là đối tượng rỗng hoặc bỏ trống');
   const subject = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
-  const allowed = kind === 'student' ? ['studentId'] : ['className', 'subjectCode', 'term'];
+  const allowed = SUBJECT_FIELDS[kind];
   const extra = Object.keys(subject).find((k) => !allowed.includes(k));
   if (extra) throw InterchangeErrors.invalidField(`subject.${extra}`, `unknown field subject.${extra}`, `Trường không được phép: subject.${extra}`);
   if (kind === 'student') {
@@ -96,6 +112,7 @@ function parseSubject(kind: SubjectKind, value: unknown): DocumentSubject {
       throw InterchangeErrors.invalidField('subject.studentId', 'subject.studentId must be a 10-digit sector ID', 'Mã định danh học sinh phải gồm 10 chữ số');
     return { studentId: subject.studentId };
   }
+  if (kind === 'document') return {};
   if (typeof subject.className !== 'string' || !CLASS_NAME.test(subject.className))
     throw InterchangeErrors.invalidField('subject.className', 'subject.className must name a class (1–20 characters)', 'Tên lớp (subject.className) phải có 1–20 ký tự');
   if (typeof subject.subjectCode !== 'string' || !SUBJECT_CODE.test(subject.subjectCode))

@@ -8,11 +8,18 @@ import type { InterchangeConfig } from '../../../config.js';
 import type { DirectoryRepository } from '../../directory/directory.repository.js';
 import type { SubmitDocumentCommand } from './submit-document.command.js';
 import { SubmitDocumentHandler } from './submit-document.handler.js';
+import { attachmentOf, examplePdf } from '../domain/example-pdf.js';
 
 const content = Buffer.from('{"className":"10A1"}');
 const command = {
   idempotencyKey: 'k1', clientId: 'school-app', type: 'hoc-ba', issuerCode: 'THPT01', schoolYear: '2025-2026', studentId: '3150000002',
-  canonicalContent: content, contentSha256: sha256Hex(content), requestSha256: 'r1',
+  canonicalContent: content, contentSha256: sha256Hex(content), requestSha256: 'r1', attachments: [],
+} as unknown as SubmitDocumentCommand;
+
+const pdf = examplePdf(['HOA DON']);
+const invoice = {
+  ...command, type: 'hoa-don', studentId: null, className: null, aboutItself: true, recordKey: 'THPT01|2|C25TAA|7', subject: {},
+  attachments: [{ field: 'content.attachment', ...attachmentOf('a.pdf', pdf) }],
 } as unknown as SubmitDocumentCommand;
 
 const gradeBook = {
@@ -81,6 +88,21 @@ describe('SubmitDocumentHandler', () => {
     const nowhere = handlerWith(null, []);
     await expect(nowhere.handler.execute(gradeBook)).rejects.toMatchObject({ code: 'INTERCHANGE.UNKNOWN_CLASS', field: 'subject.className' });
     expect([...stranger.outbox, ...nowhere.outbox]).toHaveLength(0);
+  });
+
+  it('takes an invoice with its PDF, for no student or class', async () => {
+    const { handler, outbox } = handlerWith(null);
+    const receipt = await handler.execute(invoice);
+    const [event] = outbox.map((bytes) => decodeEvent(Topics.DocumentSubmitted, bytes));
+    expect(event.payload).toMatchObject({ documentId: receipt.id, documentType: 'hoa-don', className: '', studentId: '' });
+  });
+
+  it('refuses an invoice whose PDF is not the one declared, before anything is written', async () => {
+    const { handler, outbox } = handlerWith(null);
+    const [attachment] = (invoice as unknown as { attachments: Array<{ size: number }> }).attachments;
+    await expect(handler.execute({ ...invoice, attachments: [{ ...attachment, size: attachment.size - 1 }] } as unknown as SubmitDocumentCommand))
+      .rejects.toMatchObject({ code: 'INTERCHANGE.ATTACHMENT_INVALID', field: 'content.attachment.size' });
+    expect(outbox).toHaveLength(0);
   });
 
   it('counts again when another version of the same record took the number first', async () => {

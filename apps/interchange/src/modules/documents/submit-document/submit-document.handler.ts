@@ -7,6 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { INTERCHANGE_CONFIG, type InterchangeConfig } from '../../../config.js';
 import { DirectoryRepository, isInstitution } from '../../directory/directory.repository.js';
 import { InterchangeErrors } from '../interchange-errors.js';
+import { checkAttachments } from './attachment-check.js';
 import type { SubmitDocumentCommand } from './submit-document.command.js';
 
 export interface SubmissionReceipt {
@@ -47,12 +48,13 @@ export class SubmitDocumentHandler {
   ) {}
 
   async execute(cmd: SubmitDocumentCommand): Promise<SubmissionReceipt> {
+    await checkAttachments(cmd.attachments);
     // Big content is staged before its row is written: a replay must not stage it again.
     const inline = cmd.canonicalContent.length <= this.config.INLINE_CONTENT_MAX;
     const earlier = inline ? null : await this.findByIdempotencyKey(this.dataSource.manager, cmd);
     if (earlier) return earlier;
     const className = await this.checkAuthority(cmd);
-    if (typeof className !== 'string') return className;
+    if (className !== null && typeof className !== 'string') return className;
     const id = uuidv7();
     const staged = await this.stage(cmd, id);
     for (let attempt = 1; ; attempt++) {
@@ -72,7 +74,7 @@ export class SubmitDocumentHandler {
    * The issuer and the subject, answering the class the document is for; a replay of an earlier submission is answered
    * as the first time, even if the issuer or the student has changed since.
    */
-  private async checkAuthority(cmd: SubmitDocumentCommand): Promise<string | SubmissionReceipt> {
+  private async checkAuthority(cmd: SubmitDocumentCommand): Promise<string | null | SubmissionReceipt> {
     try {
       await this.checkIssuer(cmd.issuerCode);
       return await this.checkSubject(cmd);
@@ -93,9 +95,11 @@ export class SubmitDocumentHandler {
 
   /**
    * A student's document needs the student enrolled at the issuer that year; a class document needs the class, with
-   * every student it lists in it. Answers the class: signing finds the homeroom or subject teacher by it.
+   * every student it lists in it. Answers the class: signing finds the homeroom or subject teacher by it. An invoice
+   * or contract has no class (null).
    */
-  private async checkSubject(cmd: SubmitDocumentCommand): Promise<string> {
+  private async checkSubject(cmd: SubmitDocumentCommand): Promise<string | null> {
+    if (cmd.aboutItself) return null;
     if (cmd.studentId !== null) {
       const className = await this.directory.enrolledClass(cmd.studentId, cmd.schoolYear, cmd.issuerCode);
       if (className === null) throw InterchangeErrors.unknownStudent(cmd.studentId, cmd.schoolYear);
@@ -124,7 +128,7 @@ export class SubmitDocumentHandler {
    * loser's insert fails on the unique version and execute() tries again. `className` is the class signing finds the
    * homeroom or subject teacher by.
    */
-  private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, staged: StagedContent, className: string): Promise<SubmissionReceipt> {
+  private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, staged: StagedContent, className: string | null): Promise<SubmissionReceipt> {
     const [inserted] = await preparedQuery<Array<{ version: number; supersedes_id: string | null }>>(
       em,
       'submission-insert',
@@ -161,7 +165,7 @@ export class SubmitDocumentHandler {
           inline: staged.inline ?? new Uint8Array(),
         },
         supersedesDocumentId: supersedesId ?? '',
-        className,
+        className: className ?? '',
       },
     });
     return { id, status: 'received', version, replayed: false };

@@ -22,15 +22,21 @@ interface SignedRecord {
   content_inline: Buffer | null;
 }
 
+/** Why the seal is applied, as a PDF reader shows it, by document type. */
+const REASONS: Record<string, string> = {
+  'hoc-ba': 'Đóng dấu học bạ điện tử / Sealed electronic student record',
+  'hoa-don': 'Đóng dấu hóa đơn điện tử / Sealed e-invoice',
+  'hop-dong': 'Đóng dấu hợp đồng điện tử / Sealed e-contract',
+};
+
 /**
- * The human-readable học bạ: rendered from the signed canonical content on first request, sealed with the
- * institution's seal as a PAdES B-T signature (a time-stamped CMS without the signing-time attribute: the PDF holds the
- * time), and
- * kept in the staging bucket so later requests get the same bytes. Rendering costs ~30 ms, so it happens on demand,
- * not in the signing pipeline.
+ * The human-readable record: the học bạ rendered from the signed canonical content, or the PDF an invoice or contract
+ * carries in it; sealed with the institution's seal as a PAdES B-T signature (a time-stamped CMS without the
+ * signing-time attribute: the PDF holds the time) on first request, and kept in the staging bucket so later requests
+ * get the same bytes. Rendering costs ~30 ms, so it happens on demand, not in the signing pipeline.
  */
 @Injectable()
-export class HocBaPdfs {
+export class RecordPdfs {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(ObjectStore) private readonly store: ObjectStore,
@@ -54,15 +60,17 @@ export class HocBaPdfs {
       size: BigInt(record.content_size),
       inline: record.content_inline ?? Buffer.alloc(0),
     });
-    const sealedAt = new Date(record.sealed_at);
     // Loaded on the first PDF asked for: the renderer, its fonts and fontkit are ~30 MB of RSS that a signing process
     // which never renders need not carry.
     const { renderHocBaPdf, signPdf } = await import('@edu/pdf');
-    const rendered = await renderHocBaPdf(JSON.parse(bytes.toString('utf8')) as HocBaContent, { generatedAt: sealedAt });
+    const content: unknown = JSON.parse(bytes.toString('utf8'));
+    const pdf = record.document_type === 'hoc-ba'
+      ? await renderHocBaPdf(content as HocBaContent, { generatedAt: new Date(record.sealed_at) })
+      : Buffer.from((content as { attachment: { data: string } }).attachment.data, 'base64');
     const seal = await this.seals.of(this.dataSource.manager, record.issuer_code);
     const signed = await signPdf(
-      rendered,
-      { reason: 'Đóng dấu học bạ điện tử / Sealed electronic student record', location: 'Hải Phòng', signerName: seal.signerSubject, signingTime: new Date() },
+      pdf,
+      { reason: REASONS[record.document_type], location: 'Hải Phòng', signerName: seal.signerSubject, signingTime: new Date() },
       async (signedBytes) => (await this.levels.complete(seal.signer, [signedBytes], null, 'B-T'))[0],
     );
     await this.store.put(this.config.STAGING_BUCKET, key, signed, 'application/pdf');
@@ -81,7 +89,7 @@ export class HocBaPdfs {
       : [];
     // Another school's record is "not found", as interchange answers: its existence is not ours to reveal.
     if (!row || !canReadIssuer(principal, row.issuer_code)) throw SigningErrors.renditionNotFound(documentId);
-    if (row.document_type !== 'hoc-ba') throw SigningErrors.renditionNotFound(documentId);
+    if (!Object.hasOwn(REASONS, row.document_type)) throw SigningErrors.renditionNotFound(documentId);
     if (row.state !== 'SIGNED') throw SigningErrors.renditionNotSigned(documentId);
     return row;
   }

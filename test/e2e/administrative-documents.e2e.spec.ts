@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractText, poppler } from '../../libs/pdf/src/testing/poppler.js';
 import { call, submit, tokenFor } from '../support/api.js';
@@ -103,6 +104,27 @@ describe('invoices and contracts (authorised signatory → seal)', () => {
       expect((await call('GET', `/v1/documents/${id}/pdf`, { token: await tokenFor(demoClient('ministry')) })).bytes.equals(pdf.bytes)).toBe(true);
       expect((await view(id, await tokenFor(demoClient('school', 0)))).status).toBe(404);
     });
+  });
+
+  it('takes a contract whose PDF is megabytes (staged, not inline), and seals that PDF', async () => {
+    const school = await tokenFor(SCHOOL);
+    const body = await example('hop-dong', school, 3);
+    const doc = await PDFDocument.load(Buffer.from(body.content.attachment.data, 'base64'));
+    await doc.attach(randomBytes(3 * 1024 * 1024), 'phu-luc.bin', { mimeType: 'application/octet-stream', description: 'Phụ lục' });
+    const pdf = Buffer.from(await doc.save());
+    expect(pdf.length).toBeGreaterThan(3 * 1024 * 1024);
+    const res = await submit(school, { ...body, content: { ...body.content, attachment: attachmentOf(pdf, 'hop-dong-phu-luc.pdf') } });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const id = res.body.id;
+
+    await approve(await signerSession(demoSigner(SCHOOL.org, 'PRINCIPAL')), id);
+    await pollUntil(() => view(id, school), (r) => r.body.status === 'archived', { what: 'the contract archived', timeoutMs: 90_000 });
+    const signed = JSON.parse((await call('GET', `/v1/documents/${id}/content`, { token: school })).bytes.toString('utf8')) as Body['content'];
+    expect(Buffer.from(signed.attachment.data, 'base64').equals(pdf)).toBe(true);
+    const sealed = await call('GET', `/v1/documents/${id}/pdf`, { token: school });
+    expect(sealed.status, sealed.bytes.toString().slice(0, 300)).toBe(200);
+    expect(sealed.bytes.length).toBeGreaterThan(pdf.length);
+    expect(poppler('pdfsig', sealed.bytes).stdout).toContain('Signature is Valid.');
   });
 
   it('refuses a PDF that is not what it is declared to be, or not a PDF, and content that breaks a rule', async () => {

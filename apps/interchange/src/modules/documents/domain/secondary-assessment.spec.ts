@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  commentTermResult,
   learningResult,
   requiredRegularCount,
   secondaryAward,
@@ -46,6 +47,15 @@ describe('termAverageTenths', () => {
   it('reaches the bounds exactly', () => {
     expect(termAverageTenths([10, 10, 10, 10], 10, 10)).toBe(100);
     expect(termAverageTenths([0, 0], 0, 0)).toBe(0);
+  });
+});
+
+describe('commentTermResult (Circular 22, Art. 9 §1)', () => {
+  it('is Đạt only when every assessment of the term is Đạt', () => {
+    expect(commentTermResult(['Đạt', 'Đạt', 'Đạt'], 'Đạt', 'Đạt')).toBe('Đạt');
+    expect(commentTermResult(['Đạt', 'Chưa đạt', 'Đạt'], 'Đạt', 'Đạt')).toBe('Chưa đạt');
+    expect(commentTermResult(['Đạt', 'Đạt'], 'Chưa đạt', 'Đạt')).toBe('Chưa đạt');
+    expect(commentTermResult(['Đạt', 'Đạt', 'Đạt', 'Đạt'], 'Đạt', 'Chưa đạt')).toBe('Chưa đạt');
   });
 });
 

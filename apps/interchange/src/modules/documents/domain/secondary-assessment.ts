@@ -37,6 +37,14 @@ export function yearAverageTenths(hk1Average: number, hk2Average: number): numbe
 }
 
 /**
+ * Art. 9 §1(a): a comment subject's term result is Đạt when the term has every assessment it needs (counted on their
+ * own: requiredRegularCount, one mid-term, one end-of-term) and all of them are Đạt; otherwise Chưa đạt.
+ */
+export function commentTermResult(regular: readonly CommentResult[], midterm: CommentResult, final: CommentResult): CommentResult {
+  return [...regular, midterm, final].every((r) => r === 'Đạt') ? 'Đạt' : 'Chưa đạt';
+}
+
+/**
  * A comment subject's year result is its term II result (Art. 9 §1 — our reading; check against
  * the circular before relying on it for appeals).
  */

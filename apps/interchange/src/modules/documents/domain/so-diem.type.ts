@@ -7,7 +7,10 @@ import { SO_DIEM_CONTENT_SCHEMA, type SoDiemContent } from './so-diem.schema.js'
 
 const checkSchema: SchemaCheck<SoDiemContent> = compileSchemaCheck(SO_DIEM_CONTENT_SCHEMA, { vi: 'Sổ điểm', en: 'Grade book' });
 
-/** Sổ điểm: one class's scores in one scored subject for one term, signed by the subject teacher, then the principal. */
+/**
+ * Sổ điểm: one class's assessments in one subject for one term — scores or Đạt / Chưa đạt at THCS and THPT, levels and
+ * test scores at a primary school — signed by the subject teacher, then the principal.
+ */
 export const SO_DIEM: DocumentType = {
   type: 'so-diem',
   title: { vi: 'Sổ điểm', en: 'Grade book' },

@@ -81,6 +81,12 @@ describe('CmsSigner', () => {
     expect(oneShot.length).toBeLessThan(cms.length);
   });
 
+  it('signs from the content’s SHA-256 digest exactly as from the content, and refuses anything else as a digest', () => {
+    const digest = createHash('sha256').update(content).digest();
+    expect(signer.finish(signer.prepareDigest(digest, signingTime))).toEqual(cms);
+    expect(() => signer.prepareDigest(content.subarray(0, 20), signingTime)).toThrow(/32 bytes/);
+  });
+
   it('prepare + finish without extras is sign, byte for byte (RSA PKCS #1 v1.5 is deterministic)', () => {
     const prepared = signer.prepare(content, signingTime);
     expect(signer.finish(prepared)).toEqual(cms);

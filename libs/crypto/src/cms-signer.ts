@@ -103,7 +103,13 @@ export class CmsSigner {
    * attribute out, as PAdES requires (the time lives in the PDF signature dictionary there).
    */
   prepare(content: Buffer, signingTime: Date | null): PreparedSignature {
-    const messageDigest = Buffer.concat([sha256MessageDigestPrefix, hash('sha256', content, 'buffer')]);
+    return this.prepareDigest(hash('sha256', content, 'buffer'), signingTime);
+  }
+
+  /** As prepare, from the content's SHA-256 digest, so that a caller signing many documents need not hold them. */
+  prepareDigest(sha256: Buffer, signingTime: Date | null): PreparedSignature {
+    if (sha256.length !== 32) throw new Error('CmsSigner: a SHA-256 digest is 32 bytes');
+    const messageDigest = Buffer.concat([sha256MessageDigestPrefix, sha256]);
     const attributes = [this.contentTypeAttribute, messageDigest, this.signingCertificateAttribute];
     if (signingTime) attributes.push(signingTimeAttribute(signingTime));
     attributes.sort(Buffer.compare); // DER orders a SET OF by the encodings of its elements

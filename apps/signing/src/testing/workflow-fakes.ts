@@ -136,9 +136,9 @@ export class FakePersonKeys extends PersonKeys {
 /** B-B signatures (no time-stamp or revocation data); records each call's signer subject and number of contents. */
 export class FakeSignatureLevels extends SignatureLevels {
   readonly calls: number[] = [];
-  override async complete(signer: CmsSigner, contents: Buffer[], signedAt: Date): Promise<Buffer[]> {
-    this.calls.push(contents.length);
-    return contents.map((c) => signer.sign(c, signedAt));
+  override async complete(signer: CmsSigner, digests: Buffer[], signedAt: Date): Promise<Buffer[]> {
+    this.calls.push(digests.length);
+    return digests.map((d) => signer.finish(signer.prepareDigest(d, signedAt)));
   }
 }
 

@@ -3,7 +3,7 @@ import { DomainError } from '@edu/errors';
 import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { opensslIn, opensslVerifyDetached } from '../../../../../test/support/openssl.js';
 import { CadesBaselineLt } from './signature-levels.js';
@@ -12,6 +12,7 @@ import { scratchDir } from '../../../../../test/support/scratch-dir.js';
 
 const IDENTITY = 'http://identity.test';
 const content = (n: number) => Buffer.from(JSON.stringify({ hocSinh: `Học sinh ${n}`, lop: '12A1', xepLoai: 'Tốt' }));
+const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest();
 
 /** root → issuing CA → (seal, TSA, OCSP responder), and an identity that answers OCSP and the root CRL. */
 function world(ocspStatus: () => OcspCertStatus) {
@@ -65,7 +66,7 @@ describe('CadesBaselineLt: the signatures the platform makes', () => {
   });
 
   it('makes B-LT: a time-stamp per signature, and the OCSP answers and root CRL embedded; OpenSSL verifies each', async () => {
-    const signed = await w.levels.complete(w.signer, [content(1), content(2)], new Date());
+    const signed = await w.levels.complete(w.signer, [digest(content(1)), digest(content(2))], new Date());
     expect(signed).toHaveLength(2);
     expect(w.serial()).toBe(2n);
     for (const [i, cms] of signed.entries()) {
@@ -93,12 +94,12 @@ describe('CadesBaselineLt: the signatures the platform makes', () => {
 
   it('fetches validation data once and reuses it until shortly before its next update', async () => {
     const before = w.fetches.length;
-    await w.levels.complete(w.signer, [content(3)], new Date());
+    await w.levels.complete(w.signer, [digest(content(3))], new Date());
     expect(w.fetches.length).toBe(before);
   });
 
   it('makes B-T for PDFs: the time-stamp and no revocation values, and no signing time when asked', async () => {
-    const [cms] = await w.levels.complete(w.signer, [content(4)], null, 'B-T');
+    const [cms] = await w.levels.complete(w.signer, [digest(content(4))], null, 'B-T');
     const sd = signedData(cms);
     expect(sd.crls ?? []).toHaveLength(0);
     expect(sd.signerInfos[0].signedAttrs?.attributes.map((a) => a.type)).not.toContain('1.2.840.113549.1.9.5');
@@ -108,7 +109,7 @@ describe('CadesBaselineLt: the signatures the platform makes', () => {
   it('refuses to make B-LT when the signer is not good according to OCSP (a transient, retryable error)', async () => {
     status = { status: 'revoked', revokedAt: new Date() };
     const fresh = world(() => status);
-    const err = await fresh.levels.complete(fresh.signer, [content(5)], new Date()).catch((e: unknown) => e);
+    const err = await fresh.levels.complete(fresh.signer, [digest(content(5))], new Date()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('SIGNING.VALIDATION_DATA_UNAVAILABLE');
     expect((err as DomainError).kind).toBe('unavailable');

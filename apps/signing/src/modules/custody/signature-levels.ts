@@ -14,7 +14,8 @@ export abstract class SignatureLevels {
    * B-LT by default; B-T for a PDF signature, whose validation data belongs in the PDF's own store, not in the CMS
    * (PDF readers refuse a CMS carrying OCSP responses as other revocation info).
    */
-  abstract complete(signer: CmsSigner, contents: Buffer[], signedAt: Date | null, level?: 'B-T' | 'B-LT'): Promise<Buffer[]>;
+  /** One signature per content, each given by its SHA-256 digest (the signature is detached: the bytes are not needed). */
+  abstract complete(signer: CmsSigner, digests: Buffer[], signedAt: Date | null, level?: 'B-T' | 'B-LT'): Promise<Buffer[]>;
 }
 
 const unavailable = (what: string, cause: unknown) =>
@@ -44,9 +45,9 @@ export class CadesBaselineLt extends SignatureLevels {
     super();
   }
 
-  async complete(signer: CmsSigner, contents: Buffer[], signedAt: Date | null, level: 'B-T' | 'B-LT' = 'B-LT'): Promise<Buffer[]> {
-    if (!contents.length) return [];
-    const prepared = contents.map((content) => signer.prepare(content, signedAt));
+  async complete(signer: CmsSigner, digests: Buffer[], signedAt: Date | null, level: 'B-T' | 'B-LT' = 'B-LT'): Promise<Buffer[]> {
+    if (!digests.length) return [];
+    const prepared = digests.map((digest) => signer.prepareDigest(digest, signedAt));
     const { client, tsaCertificates: known } = await this.timeStamps(level === 'B-T');
     let tokens: Buffer[];
     try {

@@ -3,6 +3,7 @@ import { DataSource } from '@edu/persistence';
 import { isUuid, type HocBaContent } from '@edu/contracts';
 import { ObjectStore } from '@edu/storage';
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { SIGNING_CONFIG, type SigningConfig } from '../../config.js';
 import { SigningErrors } from '../../signing-errors.js';
 import { SignatureLevels } from '../custody/signature-levels.js';
@@ -71,7 +72,7 @@ export class RecordPdfs {
     const signed = await signPdf(
       pdf,
       { reason: REASONS[record.document_type], location: 'Hải Phòng', signerName: seal.signerSubject, signingTime: new Date() },
-      async (signedBytes) => (await this.levels.complete(seal.signer, [signedBytes], null, 'B-T'))[0],
+      async (signedBytes) => (await this.levels.complete(seal.signer, [createHash('sha256').update(signedBytes).digest()], null, 'B-T'))[0],
     );
     await this.store.put(this.config.STAGING_BUCKET, key, signed, 'application/pdf');
     return signed;

@@ -39,6 +39,12 @@ export class StagedContent {
     return content;
   }
 
+  /** The SHA-256 digest of the content, once its bytes are read and proved: what a detached signature needs. */
+  async digest(ref: ContentReference): Promise<Buffer> {
+    await this.read(ref);
+    return Buffer.from(ref.sha256, 'hex');
+  }
+
   private async fetch(ref: ContentReference): Promise<Buffer> {
     try {
       return await this.store.get(ref.bucket, ref.key, ref.versionId || undefined);

@@ -39,7 +39,8 @@ interface PersonSignatures {
   external?: boolean;
 }
 
-type MakeSignatures = (tx: EntityManager, steps: Step[], contents: Map<string, Buffer>, signedAt: Date) => Promise<PersonSignatures>;
+/** `digests`: each document's content SHA-256, by document ID. */
+type MakeSignatures = (tx: EntityManager, steps: Step[], digests: Map<string, Buffer>, signedAt: Date) => Promise<PersonSignatures>;
 
 /** What an approval writes, gathered so that each table gets one statement. */
 interface Changes {
@@ -57,7 +58,7 @@ interface Changes {
 @Injectable()
 export class ApproveTasksHandler {
   /**
-   * Approvals are signed and written two at a time: a batch holds its documents' contents, signatures and events in
+   * Approvals are signed and written two at a time: a batch holds its documents' signatures and events in
    * memory until it commits, and signing is CPU-bound on one thread, so waiting costs no throughput.
    */
   private readonly turns = new ConcurrencyLimit(2);
@@ -79,9 +80,9 @@ export class ApproveTasksHandler {
   ) {}
 
   async execute(cmd: ApproveTasksCommand, personId: string): Promise<ApprovalResult> {
-    return this.complete(cmd.taskIds, personId, async (tx, steps, contents, signedAt) => {
+    return this.complete(cmd.taskIds, personId, async (tx, steps, digests, signedAt) => {
       const signer = await this.personKeys.unlock(tx, personId, cmd.pin, steps.map((s) => s.w.workflow.documentId));
-      const cms = await this.levels.complete(signer.signer, steps.map((s) => contents.get(s.w.workflow.documentId)!), signedAt);
+      const cms = await this.levels.complete(signer.signer, steps.map((s) => digests.get(s.w.workflow.documentId)!), signedAt);
       return { cms, personId, signerSubject: signer.signerSubject, signerCertificateSha256: signer.signerCertificateSha256 };
     });
   }
@@ -93,8 +94,8 @@ export class ApproveTasksHandler {
   async acceptExternal(taskId: string, cms: Buffer, personId: string): Promise<ApprovalResult> {
     const [task] = await this.store.findTasks(this.dataSource.manager, [taskId]);
     checkTasks([taskId], task ? [task] : [], { personId, principalOf: await this.assignees.principalOf(this.dataSource.manager, personId) });
-    const contents = await this.contentsOf(this.dataSource.manager, [task.documentId]);
-    const report = await this.validations.validate({ content: contents.get(task.documentId)!, signatures: [cms] }, [{ signerSubjectSerial: personId }]);
+    const [{ workflow }] = await this.store.find(this.dataSource.manager, [task.documentId]);
+    const report = await this.validations.validate({ content: await this.content.read(workflow.content), signatures: [cms] }, [{ signerSubjectSerial: personId }]);
     const [only] = report.signatures;
     if (report.signatures.length !== 1 || only.indication !== 'PASSED' || !only.signer)
       throw SigningErrors.externalSignatureInvalid(report.signatures.length, only?.subIndication ?? only?.indication ?? 'FORMAT_FAILURE', only?.message ?? report.message);
@@ -120,17 +121,17 @@ export class ApproveTasksHandler {
     const person = { personId, principalOf: await this.assignees.principalOf(em, personId) };
     const found = await this.store.findTasks(em, taskIds);
     checkTasks(taskIds, found, person);
-    const contents = await this.contentsOf(em, found.map((t) => t.documentId));
+    const digests = await this.digestsOf(em, found.map((t) => t.documentId));
     const result = await this.dataSource.transaction(async (tx) => {
       const wanted = new Set(taskIds);
       const locked = await this.store.lock(tx, found.map((t) => t.documentId));
       const steps = locked.flatMap((w) => w.tasks.filter((t) => wanted.has(t.taskId)).map((task) => ({ w, task })));
       checkTasks(taskIds, steps.map((s) => s.task), person);
       const signedAt = wholeSecond(new Date());
-      const made = await sign(tx, steps, contents, signedAt);
+      const made = await sign(tx, steps, digests, signedAt);
       const changes: Changes = { records: [], audit: [], outgoing: [] };
       const toSeal = this.signSteps(steps, made, signedAt, changes);
-      await this.seal(tx, toSeal, contents, signedAt, personId, changes);
+      await this.seal(tx, toSeal, digests, signedAt, personId, changes);
       await this.announceSigned(tx, locked.filter((w) => w.workflow.state === 'SIGNED'), changes);
       await this.signatures.insertMany(tx, changes.records);
       await this.store.save(tx, locked);
@@ -175,18 +176,21 @@ export class ApproveTasksHandler {
     }
   }
 
-  /** The canonical bytes of each document, proved against the hash it was submitted with. */
-  private async contentsOf(em: EntityManager, documentIds: string[]): Promise<Map<string, Buffer>> {
-    const contents = new Map<string, Buffer>();
-    for (const { workflow } of await this.store.find(em, documentIds)) contents.set(workflow.documentId, await this.content.read(workflow.content));
-    return contents;
+  /**
+   * Each document's content digest, once its canonical bytes are read again and proved against the hash it was
+   * submitted with. Only the digests are kept: an approval of 200 contracts with 8 MiB PDFs holds one at a time.
+   */
+  private async digestsOf(em: EntityManager, documentIds: string[]): Promise<Map<string, Buffer>> {
+    const digests = new Map<string, Buffer>();
+    for (const { workflow } of await this.store.find(em, documentIds)) digests.set(workflow.documentId, await this.content.digest(workflow.content));
+    return digests;
   }
 
   /** The issuer's seal over each document whose next step is the seal, with one SignatureLevels call per issuer. */
-  private async seal(em: EntityManager, steps: Step[], contents: Map<string, Buffer>, signedAt: Date, by: string, changes: Changes): Promise<void> {
+  private async seal(em: EntityManager, steps: Step[], digests: Map<string, Buffer>, signedAt: Date, by: string, changes: Changes): Promise<void> {
     for (const [issuerCode, group] of Map.groupBy(steps, (s) => s.w.workflow.issuerCode)) {
       const seal = await this.seals.of(em, issuerCode).catch((err) => Promise.reject(asRefusal(err)));
-      const cms = await this.levels.complete(seal.signer, group.map((s) => contents.get(s.w.workflow.documentId)!), signedAt);
+      const cms = await this.levels.complete(seal.signer, group.map((s) => digests.get(s.w.workflow.documentId)!), signedAt);
       group.forEach(({ w, task }, i) => {
         activate(task, signedAt, 0);
         signStep(w, task.taskId, `seal:${seal.keyId}`, signedAt);

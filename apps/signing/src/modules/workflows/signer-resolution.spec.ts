@@ -6,7 +6,7 @@ import { SignerResolution, type Submission } from './signer-resolution.js';
 
 const em = {} as EntityManager;
 const submission = (over: Partial<Submission> = {}): Submission => ({
-  documentId: 'd1', documentType: 'hoc-ba', issuerCode: 'THPT01', schoolYear: '2025-2026', className: '10A1', content: Buffer.from('{}'), ...over,
+  documentId: 'd1', documentType: 'hoc-ba', issuerCode: 'THPT01', schoolYear: '2025-2026', className: '10A1', subjectCode: null, ...over,
 });
 
 describe('signer resolution', () => {
@@ -60,12 +60,11 @@ describe('signer resolution', () => {
   });
 
   it('gives a grade book to the teacher of its subject, read from the content', async () => {
-    const content = Buffer.from(JSON.stringify({ subjectCode: 'TOAN' }));
-    expect(await planOf(submission({ documentType: 'so-diem', content }))).toEqual([
+    expect(await planOf(submission({ documentType: 'so-diem', subjectCode: 'TOAN' }))).toEqual([
       { step: 1, role: 'subject-teacher', assigneePersonId: 'GV-TOAN' },
       { step: 2, role: 'principal', assigneePersonId: null },
     ]);
-    const other = (await planOf(submission({ documentType: 'so-diem', content: Buffer.from('{"subjectCode":"NGU_VAN"}') }))) as DomainError;
+    const other = (await planOf(submission({ documentType: 'so-diem', subjectCode: 'NGU_VAN' }))) as DomainError;
     expect(other.code).toBe('SIGNING.SIGNER_UNKNOWN');
     expect(other.text.en).toContain('subject NGU_VAN');
     expect(((await planOf(submission({ documentType: 'so-diem' }))) as DomainError).code).toBe('SIGNING.SIGNER_UNKNOWN');

@@ -3,7 +3,7 @@ import type { EntityManager } from '@edu/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { SigningErrors } from '../../signing-errors.js';
 import { Assignees, slotKey, type TeacherSlot } from './assignees.js';
-import { HOMEROOM_SUBJECT, isPrincipalStep, isTeacherStep, StepRoles, subjectCodeOf, workflowFor, type StepRole } from './workflow-definitions.js';
+import { HOMEROOM_SUBJECT, isPrincipalStep, isTeacherStep, StepRoles, workflowFor, type StepRole } from './workflow-definitions.js';
 
 /** What a submitted document tells about who must sign it. */
 export interface Submission {
@@ -12,7 +12,8 @@ export interface Submission {
   issuerCode: string;
   schoolYear: string;
   className: string;
-  content: Buffer;
+  /** A grade book's subject, read from its content (subjectCodeOf); null for other documents. */
+  subjectCode: string | null;
 }
 
 export interface PlannedStep {
@@ -61,7 +62,7 @@ function stepsOf(s: Submission, roles: readonly StepRole[] | null, teachers: Map
 }
 
 function slotOf(s: Submission, role: StepRole): TeacherSlot | DomainError {
-  const subject = role === StepRoles.HomeroomTeacher ? HOMEROOM_SUBJECT : subjectCodeOf(s.content);
+  const subject = role === StepRoles.HomeroomTeacher ? HOMEROOM_SUBJECT : s.subjectCode;
   if (!subject || !s.className) return unknownSigner(s, role, subject ?? undefined);
   return { schoolCode: s.issuerCode, schoolYear: s.schoolYear, className: s.className, subject };
 }

@@ -8,13 +8,15 @@ import { SigningErrors } from '../../signing-errors.js';
 import { SignatureRecords } from '../signatures/signature-records.js';
 import { StagedContent, type ContentReference } from '../signatures/staged-content.js';
 import { SignerResolution } from './signer-resolution.js';
+import { StepRoles, subjectCodeOf, workflowFor } from './workflow-definitions.js';
 import { WorkflowAudit } from './workflow-audit.js';
 import { signatureRequested, signingFailed, type Cause, type OutboxItem } from './workflow-events.js';
 import { WorkflowStore } from './workflow-store.js';
 import { activate, cancelWorkflow, SYSTEM_ACTOR, type AuditEntry, type SigningTask, type Workflow } from './workflow.js';
 
 type DocumentSubmitted = EventPayload<typeof Topics.DocumentSubmitted>;
-type Prepared = Buffer | DomainError;
+/** What the content tells the plan (a grade book's subject), read and proved outside the transaction; or why it can never be signed. */
+type Prepared = { subjectCode: string | null } | DomainError;
 type Incoming = { payload: DocumentSubmitted; meta: EventMeta; prepared: Prepared };
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -41,11 +43,15 @@ export class StartWorkflowHandler implements EventHandler<typeof Topics.Document
     await this.apply(event, ctx, await this.prepare(event));
   }
 
-  /** Outside the transaction: the content, or the permanent reason it can never be signed. */
+  /**
+   * Outside the transaction: the content proved against its hash, and what the plan needs from it, or the permanent
+   * reason it can never be signed. Only that is kept: a batch of events never holds its documents' bytes.
+   */
   async prepare(event: DocumentSubmitted): Promise<Prepared> {
     const ref = checkSubmitted(event);
     try {
-      return await this.content.read(ref);
+      const content = await this.content.read(ref);
+      return { subjectCode: workflowFor(event.documentType)?.includes(StepRoles.SubjectTeacher) ? subjectCodeOf(content) : null };
     } catch (err) {
       if (err instanceof DomainError && isPermanent(err)) return err;
       throw err;
@@ -71,7 +77,7 @@ export class StartWorkflowHandler implements EventHandler<typeof Topics.Document
     const supersededBy = await this.store.supersededAmong(em, todo.map((e) => e.payload.documentId));
     for (const { payload } of todo) if (payload.supersedesDocumentId) supersededBy.set(payload.supersedesDocumentId, payload.documentId);
     const plans = await this.signers.plan(em, todo.flatMap(({ payload, prepared }) =>
-      prepared instanceof DomainError || supersededBy.has(payload.documentId) ? [] : [{ ...payload, content: prepared }]));
+      prepared instanceof DomainError || supersededBy.has(payload.documentId) ? [] : [{ ...payload, subjectCode: prepared.subjectCode }]));
 
     const workflows: Workflow[] = [];
     const tasks: SigningTask[] = [];

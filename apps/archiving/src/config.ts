@@ -9,6 +9,8 @@ export const archivingConfigSchema = {
   /** COMPLIANCE retention per document class, in days. Long in production (decades); short in the demo. */
   RETENTION_DAYS_HOC_BA: env.int({ default: 1, min: 1 }),
   RETENTION_DAYS_DEFAULT: env.int({ default: 1, min: 1 }),
+  /** Bytes of contents and containers held at once while containers are built (an 8 MiB contract holds ~22 MB). */
+  CONTAINER_MEMORY_BUDGET: env.int({ default: 48 * 1024 * 1024, min: 1024 * 1024 }),
 };
 
 export type ArchivingConfig = ReturnType<typeof loadArchivingConfig>;

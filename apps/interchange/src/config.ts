@@ -15,6 +15,11 @@ export const interchangeConfigSchema = {
    * base64, 11 MB.
    */
   MAX_BODY: env.string({ default: '12mb' }),
+  /**
+   * Submissions with bodies over 1 MiB (invoices and contracts with their PDFs) processed at once; the others wait.
+   * Each holds ~70 MB while it is parsed, canonicalised and checked.
+   */
+  LARGE_BODY_CONCURRENCY: env.int({ default: 1, min: 1, max: 16 }),
 };
 
 export type InterchangeConfig = ReturnType<typeof loadInterchangeConfig>;

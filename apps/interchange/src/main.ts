@@ -10,4 +10,5 @@ await startService({
   port: config.PORT,
   consumerBrokers: config.KAFKA_BROKERS,
   jsonLimit: config.MAX_BODY,
+  largeBodies: { threshold: 1024 * 1024, concurrent: config.LARGE_BODY_CONCURRENCY, queue: 64 },
 });

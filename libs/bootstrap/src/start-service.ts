@@ -7,6 +7,7 @@ import { CORRELATION_HEADER, CorrelatedLogger, correlationIdFrom, serveMetrics, 
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { largeBodyGate, type LargeBodyGateOptions } from './large-body-gate.js';
 
 export interface ServiceOptions {
   name: string;
@@ -16,6 +17,8 @@ export interface ServiceOptions {
   /** Brokers of the Kafka consumer; omit for a service that consumes nothing. */
   consumerBrokers?: string[];
   jsonLimit?: string;
+  /** Admit requests with large bodies a few at a time (a service whose jsonLimit is megabytes). */
+  largeBodies?: LargeBodyGateOptions;
 }
 
 /** The one way every service starts: body limits, error filter, health, metrics, OpenAPI, Kafka consumer. */
@@ -28,6 +31,7 @@ export async function startService(opts: ServiceOptions): Promise<INestApplicati
     res.setHeader('X-Correlation-Id', id);
     withCorrelationId(id, next);
   });
+  if (opts.largeBodies) app.use(largeBodyGate(opts.largeBodies));
   app.useBodyParser('json', { limit: opts.jsonLimit ?? '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '64kb' });
   app.useGlobalFilters(new HttpErrorFilter());

@@ -12,6 +12,11 @@ export const CommonErrors = {
       vi: `Nội dung yêu cầu vượt quá giới hạn ${limit}`,
       en: `The request body exceeds the ${limit} limit`,
     }, 'body'),
+  busy: () =>
+    new DomainError('COMMON.BUSY', 'unavailable', {
+      vi: 'Hệ thống đang nhận nhiều tệp lớn, vui lòng gửi lại sau ít giây',
+      en: 'Too many large uploads are in progress; please retry in a few seconds',
+    }, 'body'),
   unsupportedMediaType: (expected: string) =>
     new DomainError('COMMON.UNSUPPORTED_MEDIA_TYPE', 'unsupported-media', {
       vi: `Kiểu nội dung không được hỗ trợ, cần ${expected}`,

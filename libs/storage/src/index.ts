@@ -1,2 +1,3 @@
 export * from './object-store.js';
 export * from './object-store.provider.js';
+export * from './byte-budget.js';

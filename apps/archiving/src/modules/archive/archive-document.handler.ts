@@ -3,7 +3,7 @@ import { mergeSignedData } from '@edu/crypto';
 import { DomainError } from '@edu/errors';
 import { OutboxWriter, type EventContext, type EventHandler } from '@edu/messaging';
 import type { EntityManager } from '@edu/persistence';
-import { ObjectStore } from '@edu/storage';
+import { ByteBudget, ObjectStore } from '@edu/storage';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { ARCHIVING_CONFIG, type ArchivingConfig } from '../../config.js';
@@ -39,12 +39,22 @@ export class ArchiveDocumentHandler implements EventHandler<typeof Topics.Docume
     @Inject(ObjectStore) private readonly store: ObjectStore,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(ARCHIVING_CONFIG) private readonly config: ArchivingConfig,
-  ) {}
+  ) {
+    this.memory = new ByteBudget(config.CONTAINER_MEMORY_BUDGET);
+  }
+
+  /** Containers being built hold their contents: a batch of 8 MiB contracts is built a few at a time. */
+  private readonly memory: ByteBudget;
 
   async prepare(event: DocumentSigned, _meta: EventMeta): Promise<StoredContainer> {
     const ref = event.content;
     if (!event.documentId || !ref || (!ref.inline.length && (!ref.bucket || !ref.key))) throw archiveError('EVENT_INCOMPLETE', 'document-signed lacks the document id or content reference', 'Sự kiện thiếu mã tài liệu hoặc tham chiếu nội dung', 'content');
     if (!event.signatures.length) throw archiveError('NO_SIGNATURE', 'a signed document must carry at least one signature', 'Tài liệu đã ký phải có ít nhất một chữ ký', 'signatures');
+    // The content and its container are held together: twice the content's size.
+    return this.memory.run(2 * Number(ref.size || ref.inline.length), () => this.archive(event, ref));
+  }
+
+  private async archive(event: DocumentSigned, ref: NonNullable<DocumentSigned['content']>): Promise<StoredContainer> {
     const content = ref.inline.length ? Buffer.from(ref.inline) : await this.store.get(ref.bucket, ref.key, ref.versionId || undefined);
     if (sha256(content) !== ref.sha256) throw archiveError('CONTENT_MISMATCH', 'staged content does not match its SHA-256', 'Nội dung lưu tạm không khớp mã băm SHA-256', 'content.sha256');
     const container = await this.buildContainer(event, content);

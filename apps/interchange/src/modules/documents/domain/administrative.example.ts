@@ -48,7 +48,7 @@ export function buildInvoiceExample(ctx: ExampleContext): { subject: DocumentSub
 export function buildContractExample(ctx: ExampleContext): { subject: DocumentSubject; content: ContractContent } {
   const [startYear, endYear] = ctx.schoolYear.split('-');
   const school = ctx.school.code.toUpperCase().replace(/[^A-Z0-9.-]/g, '').slice(0, 20);
-  const number = `${ctx.student.studentId.slice(-4)}/${startYear}/HĐ-${school}`;
+  const number = `${ctx.student.studentId.slice(-6)}/${startYear}/HĐ-${school}`;
   const title = `Hợp đồng cung cấp suất ăn bán trú năm học ${ctx.schoolYear}`;
   const counterparty = {
     name: 'Công ty TNHH Thực phẩm Hải Phòng Xanh',

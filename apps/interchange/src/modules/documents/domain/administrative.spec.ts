@@ -52,7 +52,7 @@ describe('administrative examples', () => {
     expect([c.form, c.series, c.number, c.issuedOn]).toEqual(['2', 'C25TAA', '104', '2025-10-15']);
     expect(HOA_DON.recordKey(c)).toBe('2|C25TAA|104');
     expect(c).toEqual(invoice());
-    expect(HOP_DONG.recordKey(contract())).toBe('0103/2025/HĐ-31000201');
+    expect(HOP_DONG.recordKey(contract())).toBe('000103/2025/HĐ-31000201');
     expect(contract().signer).toEqual({ name: 'Vũ Quang Minh', title: 'Hiệu trưởng' });
   });
 });

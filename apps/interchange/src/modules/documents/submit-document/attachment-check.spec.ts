@@ -1,4 +1,6 @@
 import { DomainError } from '@edu/errors';
+import { randomBytes } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { attachmentOf, examplePdf } from '../domain/example-pdf.js';
 import { checkAttachments } from './attachment-check.js';
@@ -29,6 +31,17 @@ describe('checkAttachments', () => {
     for (const bad of [`${data.slice(0, 8)}\n${data.slice(8)}`, `${data}A`, `${data.slice(0, 4)}*${data.slice(5)}`]) {
       expect((await refusal({ ...declared(pdf), data: bad })).field).toBe(`${FIELD}.data`);
     }
+  });
+
+  it('checks megabytes of base64 slice by slice, a stray character anywhere refused', async () => {
+    const doc = await PDFDocument.load(pdf);
+    await doc.attach(randomBytes(2 * 1024 * 1024), 'annex.bin', { mimeType: 'application/octet-stream' });
+    const big = declared(Buffer.from(await doc.save()));
+    await expect(checkAttachments([big])).resolves.toBeUndefined();
+    const middle = Math.floor(big.data.length / 2);
+    const stray = `${big.data.slice(0, middle)}${big.data[middle] === 'A' ? 'B' : 'A'}${big.data.slice(middle + 1)}`;
+    expect((await refusal({ ...big, data: stray })).field).toBe(`${FIELD}.sha256`);
+    expect((await refusal({ ...big, data: `${big.data.slice(0, middle)}!${big.data.slice(middle + 1)}` })).field).toBe(`${FIELD}.data`);
   });
 
   it('refuses a file whose size or SHA-256 is not the one declared', async () => {

@@ -28,7 +28,7 @@ describe('SubmitDocumentCommand of an invoice or contract', () => {
       expect(cmd.attachments.map((a) => [a.field, a.size])).toEqual([['content.attachment', (content as { attachment: { size: number } }).attachment.size]]);
     }
     const contract = HOP_DONG.buildExample(exampleContext('THCS', 8)).content;
-    expect(SubmitDocumentCommand.from({ ...body, type: 'hop-dong', content: contract }, 'k-2', school).recordKey).toBe('31000201|0103/2025/HĐ-31000201');
+    expect(SubmitDocumentCommand.from({ ...body, type: 'hop-dong', content: contract }, 'k-2', school).recordKey).toBe('31000201|000103/2025/HĐ-31000201');
   });
 
   it('refuses a subject naming a student, or one that is not an object', () => {

@@ -14,7 +14,7 @@ export function killHard(service: ServiceName): number {
   return pid;
 }
 
-/** Starts the service again through `./edu` and returns once it is healthy. */
-export async function restart(service: ServiceName): Promise<void> {
-  await run(`${ROOT}edu`, ['restart', service], { cwd: ROOT, timeout: 120_000 });
+/** Starts the service again through `./edu` (with `env` over this process's) and returns once it is healthy. */
+export async function restart(service: ServiceName, env: Record<string, string> = {}): Promise<void> {
+  await run(`${ROOT}edu`, ['restart', service], { cwd: ROOT, timeout: 120_000, env: { ...process.env, ...env } });
 }

@@ -4,6 +4,7 @@ import { SIGNING_CONFIG, type SigningConfig } from '../../config.js';
 import { KeyStore, SoftwareKeyStore } from './key-store.js';
 import { Pkcs11KeyStore, pkcs11ConfigSchema } from './pkcs11-key-store.js';
 import { KeyUseAudit } from './key-use-audit.js';
+import { RoutingKeyStore } from './routing-key-store.js';
 import { CustodyPersonKeys, PersonKeys } from './person-keys.js';
 import { SignatureLevels, signatureLevelsProvider } from './signature-levels.js';
 import { SigningKeysHttpController } from './signing-keys.http.controller.js';
@@ -20,8 +21,8 @@ import { TsaSerials } from './tsa-serials.js';
     {
       provide: KeyStore,
       inject: [SIGNING_CONFIG, SoftwareKeyStore],
-      useFactory: (c: SigningConfig, software: SoftwareKeyStore) =>
-        c.KEY_STORE === 'pkcs11' ? Pkcs11KeyStore.connect(loadConfig(pkcs11ConfigSchema)) : software,
+      useFactory: async (c: SigningConfig, software: SoftwareKeyStore) =>
+        c.KEY_STORE === 'pkcs11' ? new RoutingKeyStore(await Pkcs11KeyStore.connect(loadConfig(pkcs11ConfigSchema)), software) : software,
     },
     { provide: KeyUseAudit, useValue: new KeyUseAudit() },
     SigningPins,

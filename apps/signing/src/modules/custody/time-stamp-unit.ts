@@ -7,8 +7,7 @@ import { SIGNING_CONFIG, type SigningConfig } from '../../config.js';
 import { SigningErrors } from '../../signing-errors.js';
 import { certificateBindingProblem } from './certificate-binding.js';
 import { CustodyErrors } from './custody-errors.js';
-import { KeyStore, SoftwareKeyStore } from './key-store.js';
-import { isTokenKeyHandle } from './pkcs11-key-store.js';
+import { KeyStore } from './key-store.js';
 
 type CertificateIssued = EventPayload<typeof Topics.CertificateIssued>;
 
@@ -26,7 +25,7 @@ interface Active {
  * id-kp-timeStamping) for the provincial department. Its key is requested when signing first learns of that
  * organisation, made by the configured key store (on the token when KEY_STORE=pkcs11, else sealed under the KEK), and
  * opened once into a TimeStampAuthority that serves both `POST /tsa` and our own B-T signatures. A key made in software
- * before the HSM was configured is still opened from software until the unit is given a new one.
+ * before the HSM was configured is still opened from software (RoutingKeyStore) until the unit is given a new one.
  */
 @Injectable()
 export class TimeStampUnit implements OnApplicationBootstrap {
@@ -35,7 +34,6 @@ export class TimeStampUnit implements OnApplicationBootstrap {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(KeyStore) private readonly keys: KeyStore,
-    @Inject(SoftwareKeyStore) private readonly software: SoftwareKeyStore,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(SIGNING_CONFIG) private readonly config: Pick<SigningConfig, 'TSA_ORG_CODE' | 'TSA_POLICY_OID'>,
   ) {}
@@ -100,8 +98,7 @@ export class TimeStampUnit implements OnApplicationBootstrap {
       this.active.checkedAt = now;
       return this.active.authority;
     }
-    const store = isTokenKeyHandle(row.key_handle) ? this.keys : this.software;
-    const authority = store.open(row.key_handle).then(
+    const authority = this.keys.open(row.key_handle).then(
       (privateKey) =>
         new TimeStampAuthority({ certificatePem: row.certificate_pem, chainPems: row.chain_pem, privateKey, policyOid: this.config.TSA_POLICY_OID }),
     );

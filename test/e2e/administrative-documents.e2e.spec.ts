@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractText, poppler } from '../../libs/pdf/src/testing/poppler.js';
-import { call, submit, tokenFor } from '../support/api.js';
+import { call, submit, tokenFor, type ErrorBody, type ValidationReport } from '../support/api.js';
 import { pollUntil } from '../support/poll.js';
 import { demoSigner, pendingTasks, signerSession, type SignerSession } from '../support/signers.js';
 import { demoClient, URLS } from '../support/stack.js';
@@ -27,16 +27,6 @@ interface DocumentView {
   pendingStep?: { step: number; role: string } | null;
   signatures: Array<{ role: string }>;
 }
-interface ErrorBody {
-  code: string;
-  field: string | null;
-  message: { vi: string; en: string };
-}
-interface Report {
-  indication: string;
-  signatures: Array<{ indication: string; level: string; workflowStep?: { role: string } }>;
-}
-
 const SCHOOL = demoClient('school', 1);
 const signing = { base: URLS.signing };
 const view = (id: string, token: string) => call<DocumentView>('GET', `/v1/documents/${id}`, { token });
@@ -88,7 +78,7 @@ describe('invoices and contracts (authorised signatory → seal)', () => {
       const signed = JSON.parse((await call('GET', `/v1/documents/${id}/content`, { token: school })).bytes.toString('utf8')) as Body['content'];
       expect(signed.attachment).toEqual(body.content.attachment);
       const evidence = await call('GET', `/v1/documents/${id}/evidence`, { token: school });
-      const report = await call<Report>('POST', '/v1/validations', { ...signing, body: { container: evidence.bytes.toString('base64') } });
+      const report = await call<ValidationReport>('POST', '/v1/validations', { ...signing, body: { container: evidence.bytes.toString('base64') } });
       expect(report.body.indication, JSON.stringify(report.body).slice(0, 1500)).toBe('PASSED');
       expect(report.body.signatures.map((s) => [s.indication, s.level, s.workflowStep?.role])).toEqual([
         ['PASSED', 'B-LT', 'authorised-signatory'], ['PASSED', 'B-LT', 'institution-seal'],

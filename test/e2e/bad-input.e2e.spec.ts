@@ -1,14 +1,8 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, exampleFor, ministryToken, schoolToken, submit, tokenFor, type SubmissionBody } from '../support/api.js';
+import { call, exampleFor, ministryToken, schoolToken, submit, tokenFor, type ErrorBody, type SubmissionBody } from '../support/api.js';
 import { demoClient, URLS } from '../support/stack.js';
-
-interface ErrorBody {
-  code: string;
-  message: { vi: string; en: string };
-  field: string | null;
-}
 
 function expectError(res: { status: number; body: unknown }, status: number, code: string, field?: string | null) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoStudents } from '../../apps/identity/src/modules/seed/demo-province.js';
-import { call, submit, tokenFor, type SubmissionBody } from '../support/api.js';
+import { call, submit, tokenFor, type ErrorBody, type SubmissionBody } from '../support/api.js';
 import { opensslIn } from '../support/openssl.js';
 import { pollUntil } from '../support/poll.js';
 import { demoSigner, pendingTasks, signDocuments, signerSession, type SignerSession } from '../support/signers.js';
@@ -12,11 +12,6 @@ import { scratchDir } from '../support/scratch-dir.js';
 const SCHOOL = demoClient('school', 2);
 const CLASS = '6A1';
 
-interface ErrorBody {
-  code: string;
-  field: string | null;
-  message: { vi: string; en: string };
-}
 interface Certificate {
   serial: string;
   certificatePem: string;

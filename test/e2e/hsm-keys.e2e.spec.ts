@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, submit, tokenFor } from '../support/api.js';
+import { call, submit, tokenFor, type ValidationReport } from '../support/api.js';
 import { pollUntil } from '../support/poll.js';
 import { restart } from '../support/services.js';
 import { demoSigner, pendingTasks, signerSession, type SignerSession } from '../support/signers.js';
@@ -14,11 +14,6 @@ interface Seal {
   status: string;
   serial: string | null;
 }
-interface Report {
-  indication: string;
-  signatures: Array<{ indication: string; workflowStep?: { role: string } }>;
-}
-
 const SCHOOL = demoClient('school', 0);
 const signing = { base: URLS.signing };
 const HSM_PIN = '4321';
@@ -61,7 +56,7 @@ describe('keys on an HSM (KEY_STORE=pkcs11)', () => {
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     await pollUntil(() => call<{ status: string }>('GET', `/v1/documents/${id}`, { token: school }), (r) => r.body.status === 'archived', { what: `${id} archived`, timeoutMs: 90_000 });
     const evidence = await call('GET', `/v1/documents/${id}/evidence`, { token: school });
-    const report = await call<Report>('POST', '/v1/validations', { ...signing, body: { container: evidence.bytes.toString('base64') } });
+    const report = await call<ValidationReport>('POST', '/v1/validations', { ...signing, body: { container: evidence.bytes.toString('base64') } });
     expect(report.body.indication, JSON.stringify(report.body).slice(0, 1500)).toBe('PASSED');
     expect(report.body.signatures.map((s) => [s.indication, s.workflowStep?.role])).toEqual([['PASSED', 'authorised-signatory'], ['PASSED', 'institution-seal']]);
   };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoStaff, demoStudents } from '../../apps/identity/src/modules/seed/demo-province.js';
-import { call, submit, tokenFor, type SubmissionBody } from '../support/api.js';
+import { call, submit, tokenFor, type ErrorBody, type SubmissionBody, type ValidationReport } from '../support/api.js';
 import { pollUntil } from '../support/poll.js';
 import { demoSigner, pendingTasks, signerSession, type SignerSession } from '../support/signers.js';
 import { demoClient, URLS } from '../support/stack.js';
@@ -16,15 +16,6 @@ interface DocumentView {
   pendingStep?: { step: number; role: string } | null;
   failure?: { code: string } | null;
   signatures: Array<{ index: number; role: string }>;
-}
-interface ErrorBody {
-  code: string;
-  field: string | null;
-  message: { vi: string; en: string };
-}
-interface Report {
-  indication: string;
-  signatures: Array<{ indication: string; level: string; workflowStep?: { role: string } }>;
 }
 type Body = Omit<SubmissionBody, 'subject'> & { subject: Record<string, string> };
 
@@ -49,7 +40,7 @@ describe('sổ điểm (subject teacher → principal); certificates and transcr
   const validate = async (id: string, token: string) => {
     const evidence = await call('GET', `/v1/documents/${id}/evidence`, { token });
     expect(evidence.status).toBe(200);
-    const report = await call<Report>('POST', '/v1/validations', { ...signing, body: { container: evidence.bytes.toString('base64') } });
+    const report = await call<ValidationReport>('POST', '/v1/validations', { ...signing, body: { container: evidence.bytes.toString('base64') } });
     expect(report.status, JSON.stringify(report.body).slice(0, 800)).toBe(200);
     return report.body;
   };

@@ -3,7 +3,7 @@ import { makeSectorId } from '@edu/ids';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, schoolToken, tokenFor } from '../support/api.js';
+import { call, schoolToken, tokenFor, type ErrorBody } from '../support/api.js';
 import { consumeUntil, topicEnds } from '../support/kafka.js';
 import { opensslIn } from '../support/openssl.js';
 import { demoClient, URLS } from '../support/stack.js';
@@ -17,11 +17,6 @@ interface Certificate {
   chainPem: string[];
   replaces: string | null;
 }
-interface ErrorBody {
-  code: string;
-  field: string | null;
-}
-
 const ORG = demoClient('school', 0).org;
 const identity = { base: URLS.identity };
 

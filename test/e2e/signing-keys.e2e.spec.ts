@@ -1,16 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, schoolToken, tokenFor } from '../support/api.js';
+import { call, schoolToken, tokenFor, type ErrorBody } from '../support/api.js';
 import { pollUntil } from '../support/poll.js';
 import { demoSigner, signerSession, type SignerSession } from '../support/signers.js';
 import { demoClient, URLS } from '../support/stack.js';
 
 const signing = { base: URLS.signing };
-interface ErrorBody {
-  code: string;
-  field: string | null;
-  message: { vi: string; en: string };
-}
-
 /** A teacher's key in custody: enrolled with a PIN, certified by identity, guarded by PIN lockout, every use audited. */
 describe('signing keys in custody and signing PINs', () => {
   // A teacher of the primary school: the other end-to-end specs sign as other people, so locking this one is harmless.

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoStudents } from '../../apps/identity/src/modules/seed/demo-province.js';
-import { call, submit, tokenFor, type SubmissionBody } from '../support/api.js';
+import { call, submit, tokenFor, type ErrorBody, type SubmissionBody } from '../support/api.js';
 import { pollUntil } from '../support/poll.js';
 import { demoSigner, pendingTasks, signDocuments, signerSession, type SignerSession } from '../support/signers.js';
 import { demoClient, URLS } from '../support/stack.js';
@@ -19,11 +19,6 @@ interface DocumentView {
   pendingStep?: { step: number; role: string } | null;
   rejection?: { role: string; reason: string; by: string } | null;
   signatures: Array<{ index: number; role: string }>;
-}
-interface ErrorBody {
-  code: string;
-  field: string | null;
-  message: { vi: string; en: string };
 }
 interface Approval {
   approved: Array<{ taskId: string; documentId: string }>;

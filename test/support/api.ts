@@ -53,6 +53,19 @@ export async function call<T = unknown>(
   return { status: res.status, headers: res.headers, body: parsed as T, bytes };
 }
 
+/** Every error answer: a stable code, the message in Vietnamese and English, the field at fault. */
+export interface ErrorBody {
+  code: string;
+  field: string | null;
+  message: { vi: string; en: string };
+}
+
+/** What POST /v1/validations answers, as far as the specs read it. */
+export interface ValidationReport {
+  indication: string;
+  signatures: Array<{ indication: string; level: string; workflowStep?: { role: string } }>;
+}
+
 export interface SubmissionBody {
   type: string;
   issuerCode: string;

@@ -96,7 +96,7 @@ describe('invoices and contracts (authorised signatory → seal)', () => {
     });
   });
 
-  it('takes a contract whose PDF is megabytes (staged, not inline), and seals that PDF', async () => {
+  it('takes a contract whose PDF is megabytes (staged, not inline), seals that PDF, and validates its container', async () => {
     const school = await tokenFor(SCHOOL);
     const body = await example('hop-dong', school, 3);
     const doc = await PDFDocument.load(Buffer.from(body.content.attachment.data, 'base64'));
@@ -111,6 +111,13 @@ describe('invoices and contracts (authorised signatory → seal)', () => {
     await pollUntil(() => view(id, school), (r) => r.body.status === 'archived', { what: 'the contract archived', timeoutMs: 90_000 });
     const signed = JSON.parse((await call('GET', `/v1/documents/${id}/content`, { token: school })).bytes.toString('utf8')) as Body['content'];
     expect(Buffer.from(signed.attachment.data, 'base64').equals(pdf)).toBe(true);
+    // Megabytes of container go to the validation service as they are, not as base64 in JSON.
+    const evidence = await call('GET', `/v1/documents/${id}/evidence`, { token: school });
+    expect(evidence.bytes.length).toBeGreaterThan(4 * 1024 * 1024);
+    const report = await call<ValidationReport>('POST', '/v1/validations', {
+      ...signing, raw: evidence.bytes, headers: { 'content-type': 'application/vnd.etsi.asic-s+zip' },
+    });
+    expect(report.body.indication, JSON.stringify(report.body).slice(0, 1500)).toBe('PASSED');
     const sealed = await call('GET', `/v1/documents/${id}/pdf`, { token: school });
     expect(sealed.status, sealed.bytes.toString().slice(0, 300)).toBe(200);
     expect(sealed.bytes.length).toBeGreaterThan(pdf.length);

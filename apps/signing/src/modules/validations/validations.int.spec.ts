@@ -131,6 +131,8 @@ describe('POST /v1/validations', () => {
       [{}, 'SIGNING.VALIDATION_INPUT_INVALID', 'signatures'],
       [[1, 2], 'SIGNING.VALIDATION_INPUT_INVALID', 'body'],
       [{ content: 'not base64!', signatures: [cms.toString('base64')] }, 'SIGNING.VALIDATION_INPUT_INVALID', 'content'],
+      [{ content: 'AAAAA', signatures: [cms.toString('base64')] }, 'SIGNING.VALIDATION_INPUT_INVALID', 'content'],
+      [{ content: 'AA=A', signatures: [cms.toString('base64')] }, 'SIGNING.VALIDATION_INPUT_INVALID', 'content'],
       [{ content: '', signatures: ['AAAA', ''] }, 'SIGNING.VALIDATION_INPUT_INVALID', 'signatures[1]'],
       [{ content: '', signatures: Array(21).fill('AAAA') }, 'SIGNING.VALIDATION_INPUT_INVALID', 'signatures'],
       [{ container: 'AAAA', content: '' }, 'SIGNING.VALIDATION_INPUT_INVALID', 'container'],

@@ -1,5 +1,6 @@
 export { canonicalJson } from './canonical-json.js';
 export { sha256, sha256Hex } from './hash.js';
+export { decodeBase64 } from './base64.js';
 export { generateRsaKeyPair, exportPublicKeyPem, privateKeyFromPem, publicKeyFromPem, type RsaKeyPair } from './rsa-keys.js';
 export { generateKeyPair, generateKeyPairInBackground, keyAlgorithmOf, keyIdentifier, type GeneratedKeyAlgorithm } from './key-algorithms.js';
 export { certificateProfiles, type CertificateProfile } from './certificate-profiles.js';

@@ -1,4 +1,4 @@
-import { sha256Hex } from '@edu/crypto';
+import { decodeBase64, sha256Hex } from '@edu/crypto';
 import type { PdfProblem } from '@edu/pdf/inspect';
 import type { DeclaredAttachment } from '../domain/index.js';
 import { InterchangeErrors } from '../interchange-errors.js';
@@ -14,31 +14,14 @@ const PROBLEMS: Record<PdfProblem, { vi: string; en: string }> = {
   'no-pages': { vi: 'PDF không có trang nào', en: 'the PDF has no pages' },
 };
 
-/** Bytes compared at a time: a multiple of 3, so that each slice encodes without padding but the last. */
-const SLICE = 3 * 256 * 1024;
-
-/**
- * Whether `data` is exactly the padded base64 of `bytes` (Node's decoder skips characters outside the alphabet and
- * stray bits), compared a slice at a time so that no copy of megabytes is made.
- */
-function isBase64Of(bytes: Buffer, data: string): boolean {
-  if (data.length !== Math.ceil(bytes.length / 3) * 4) return false;
-  for (let i = 0; i < bytes.length; i += SLICE) {
-    const expected = bytes.subarray(i, i + SLICE).toString('base64');
-    const at = (i / 3) * 4;
-    if (data.slice(at, at + expected.length) !== expected) return false;
-  }
-  return true;
-}
-
 /**
  * Decodes each attached file and checks it against what its fields declare (size, SHA-256) and, being a PDF, that the
  * platform can archive and seal it. Throws INTERCHANGE.ATTACHMENT_INVALID naming the field at fault.
  */
 export async function checkAttachments(attachments: readonly DeclaredAttachment[]): Promise<void> {
   for (const { field, size, sha256, data } of attachments) {
-    const bytes = Buffer.from(data, 'base64');
-    if (!isBase64Of(bytes, data)) {
+    const bytes = decodeBase64(data);
+    if (!bytes) {
       throw InterchangeErrors.attachmentInvalid(`${field}.data`, { vi: 'dữ liệu không phải base64 chuẩn (RFC 4648, có đệm =)', en: 'the data is not padded base64 (RFC 4648)' });
     }
     if (bytes.length !== size) {

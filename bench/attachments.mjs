@@ -40,7 +40,7 @@ for (let i = 0; i < total; i++) {
   const attachment = { ...example.content.attachment, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), data: pdf.toString('base64') };
   bodies.push({ org, json: JSON.stringify({ ...example, content: { ...example.content, attachment } }) });
 }
-const ingestBytes = bodies.reduce((sum, b) => sum + b.json.length, 0);
+const ingestBytes = bodies.reduce((sum, b) => sum + Buffer.byteLength(b.json), 0);
 
 const cpuBefore = cpuSnapshot(COMPONENTS);
 const t0 = Date.now();

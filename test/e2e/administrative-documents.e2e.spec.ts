@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { extractText, poppler } from '../../libs/pdf/src/testing/poppler.js';
 import { call, submit, tokenFor, type ErrorBody, type ValidationReport } from '../support/api.js';
 import { pollUntil } from '../support/poll.js';
-import { demoSigner, pendingTasks, signerSession, type SignerSession } from '../support/signers.js';
+import { demoSigner, signerSession } from '../support/signers.js';
 import { demoClient, URLS } from '../support/stack.js';
+import { approveTask, documentExample, documentView, validateEvidence } from '../support/workflows.js';
 
 interface Attachment {
   fileName: string;
@@ -21,27 +22,9 @@ interface Body {
   subject: Record<string, string>;
   content: Record<string, unknown> & { attachment: Attachment };
 }
-interface DocumentView {
-  status: string;
-  subject: Record<string, string>;
-  pendingStep?: { step: number; role: string } | null;
-  signatures: Array<{ role: string }>;
-}
 const SCHOOL = demoClient('school', 1);
 const signing = { base: URLS.signing };
-const view = (id: string, token: string) => call<DocumentView>('GET', `/v1/documents/${id}`, { token });
-
-async function example(type: string, token: string, n: number): Promise<Body> {
-  const res = await call<Body>('GET', `/v1/document-types/${type}/example?n=${n}`, { token });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
-
-async function approve(person: SignerSession, id: string): Promise<void> {
-  const [task] = await pollUntil(async () => (await pendingTasks(person)).filter((t) => t.documentId === id), (t) => t.length === 1, { what: `the task for ${id}` });
-  const res = await call('POST', '/v1/signing-tasks/approve', { ...signing, token: person.token, body: { taskIds: [task.taskId], pin: person.pin } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
+const example = (type: string, token: string, n: number) => documentExample<Body>(type, token, n);
 
 /** The attachment fields of `pdf`, as a school's system declares them. */
 const attachmentOf = (pdf: Buffer, fileName = 'tai-lieu.pdf'): Attachment => ({
@@ -66,21 +49,20 @@ describe('invoices and contracts (authorised signatory → seal)', () => {
       const res = await submit(school, body);
       expect(res.status, JSON.stringify(res.body)).toBe(202);
       const id = res.body.id;
-      const waiting = await pollUntil(() => view(id, school), (r) => r.body.status === 'signing', { what: `the ${type} waiting for its signatory` });
+      const waiting = await pollUntil(() => documentView(id, school), (r) => r.body.status === 'signing', { what: `the ${type} waiting for its signatory` });
       expect(waiting.body.pendingStep).toEqual({ step: 1, role: 'authorised-signatory' });
       expect((await call<ErrorBody>('GET', `/v1/documents/${id}/pdf`, { token: school })).status).toBe(409);
 
-      await approve(principal, id);
-      const done = await pollUntil(() => view(id, school), (r) => r.body.status === 'archived', { what: `the ${type} archived`, timeoutMs: 90_000 });
+      await approveTask(principal, id);
+      const done = await pollUntil(() => documentView(id, school), (r) => r.body.status === 'archived', { what: `the ${type} archived`, timeoutMs: 90_000 });
       expect(done.body.signatures.map((s) => s.role)).toEqual(['authorised-signatory', 'institution-seal']);
 
       // The signed content carries the uploaded PDF byte for byte.
       const signed = JSON.parse((await call('GET', `/v1/documents/${id}/content`, { token: school })).bytes.toString('utf8')) as Body['content'];
       expect(signed.attachment).toEqual(body.content.attachment);
-      const evidence = await call('GET', `/v1/documents/${id}/evidence`, { token: school });
-      const report = await call<ValidationReport>('POST', '/v1/validations', { ...signing, body: { container: evidence.bytes.toString('base64') } });
-      expect(report.body.indication, JSON.stringify(report.body).slice(0, 1500)).toBe('PASSED');
-      expect(report.body.signatures.map((s) => [s.indication, s.level, s.workflowStep?.role])).toEqual([
+      const report = await validateEvidence(id, school);
+      expect(report.indication, JSON.stringify(report).slice(0, 1500)).toBe('PASSED');
+      expect(report.signatures.map((s) => [s.indication, s.level, s.workflowStep?.role])).toEqual([
         ['PASSED', 'B-LT', 'authorised-signatory'], ['PASSED', 'B-LT', 'institution-seal'],
       ]);
 
@@ -92,7 +74,7 @@ describe('invoices and contracts (authorised signatory → seal)', () => {
       expect(sig.stdout).toContain('ETSI.CAdES.detached');
       expect(extractText(pdf.bytes)).toContain(heading);
       expect((await call('GET', `/v1/documents/${id}/pdf`, { token: await tokenFor(demoClient('ministry')) })).bytes.equals(pdf.bytes)).toBe(true);
-      expect((await view(id, await tokenFor(demoClient('school', 0)))).status).toBe(404);
+      expect((await documentView(id, await tokenFor(demoClient('school', 0)))).status).toBe(404);
     });
   });
 
@@ -107,8 +89,8 @@ describe('invoices and contracts (authorised signatory → seal)', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     const id = res.body.id;
 
-    await approve(await signerSession(demoSigner(SCHOOL.org, 'PRINCIPAL')), id);
-    await pollUntil(() => view(id, school), (r) => r.body.status === 'archived', { what: 'the contract archived', timeoutMs: 90_000 });
+    await approveTask(await signerSession(demoSigner(SCHOOL.org, 'PRINCIPAL')), id);
+    await pollUntil(() => documentView(id, school), (r) => r.body.status === 'archived', { what: 'the contract archived', timeoutMs: 90_000 });
     const signed = JSON.parse((await call('GET', `/v1/documents/${id}/content`, { token: school })).bytes.toString('utf8')) as Body['content'];
     expect(Buffer.from(signed.attachment.data, 'base64').equals(pdf)).toBe(true);
     // Megabytes of container go to the validation service as they are, not as base64 in JSON.

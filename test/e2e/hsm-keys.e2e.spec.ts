@@ -3,11 +3,12 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, submit, tokenFor, type ValidationReport } from '../support/api.js';
+import { call, submit, tokenFor } from '../support/api.js';
 import { pollUntil } from '../support/poll.js';
 import { restart } from '../support/services.js';
-import { demoSigner, pendingTasks, signerSession, type SignerSession } from '../support/signers.js';
+import { demoSigner, signerSession, type SignerSession } from '../support/signers.js';
 import { demoClient, URLS } from '../support/stack.js';
+import { approveTask, documentExample, documentView, validateEvidence } from '../support/workflows.js';
 
 interface Seal {
   org: string;
@@ -47,18 +48,14 @@ describe('keys on an HSM (KEY_STORE=pkcs11)', () => {
   /** An invoice of the school, approved by its principal, sealed, archived; its two signatures validated. */
   const invoiceSignedAndValid = async (n: number) => {
     const school = await tokenFor(SCHOOL);
-    const body = (await call<Record<string, unknown>>('GET', `/v1/document-types/hoa-don/example?n=${n}`, { token: school })).body;
-    const res = await submit(school, body);
+    const res = await submit(school, await documentExample('hoa-don', school, n));
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     const id = res.body.id;
-    const [task] = await pollUntil(async () => (await pendingTasks(principal)).filter((t) => t.documentId === id), (t) => t.length === 1, { what: `the task for ${id}` });
-    const approved = await call('POST', '/v1/signing-tasks/approve', { ...signing, token: principal.token, body: { taskIds: [task.taskId], pin: principal.pin } });
-    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-    await pollUntil(() => call<{ status: string }>('GET', `/v1/documents/${id}`, { token: school }), (r) => r.body.status === 'archived', { what: `${id} archived`, timeoutMs: 90_000 });
-    const evidence = await call('GET', `/v1/documents/${id}/evidence`, { token: school });
-    const report = await call<ValidationReport>('POST', '/v1/validations', { ...signing, body: { container: evidence.bytes.toString('base64') } });
-    expect(report.body.indication, JSON.stringify(report.body).slice(0, 1500)).toBe('PASSED');
-    expect(report.body.signatures.map((s) => [s.indication, s.workflowStep?.role])).toEqual([['PASSED', 'authorised-signatory'], ['PASSED', 'institution-seal']]);
+    await approveTask(principal, id);
+    await pollUntil(() => documentView(id, school), (r) => r.body.status === 'archived', { what: `${id} archived`, timeoutMs: 90_000 });
+    const report = await validateEvidence(id, school);
+    expect(report.indication, JSON.stringify(report).slice(0, 1500)).toBe('PASSED');
+    expect(report.signatures.map((s) => [s.indication, s.workflowStep?.role])).toEqual([['PASSED', 'authorised-signatory'], ['PASSED', 'institution-seal']]);
   };
 
   beforeAll(async () => {

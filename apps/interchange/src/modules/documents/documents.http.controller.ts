@@ -3,14 +3,12 @@ import { CommonErrors } from '@edu/errors';
 import { ObjectStore } from '@edu/storage';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DOCUMENT_TYPES, isDocumentTypeName } from './domain/index.js';
 import { InterchangeErrors } from './interchange-errors.js';
 import { DocumentRepository } from './read-documents/document.repository.js';
 import { SigningReads } from './read-documents/signing-reads.js';
 import { SubmitDocumentCommand } from './submit-document/submit-document.command.js';
 import { SubmitDocumentHandler } from './submit-document/submit-document.handler.js';
-
-/** Types with a PDF rendition. */
-const PDF_TYPES = new Set(['hoc-ba', 'hoa-don', 'hop-dong']);
 
 interface RawResponse {
   status(code: number): RawResponse;
@@ -91,7 +89,8 @@ export class DocumentsHttpController {
   @ApiOkResponse({ description: 'The học bạ, invoice or contract as a sealed PDF (application/pdf, PAdES)' })
   async pdf(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Headers('authorization') authorization: string, @Res() res: RawResponse) {
     const row = await this.documents.row(id, principal);
-    if (!PDF_TYPES.has(row.document_type as string)) throw InterchangeErrors.noPdf(row.document_type as string);
+    const type = row.document_type as string;
+    if (!isDocumentTypeName(type) || !DOCUMENT_TYPES[type].hasPdf) throw InterchangeErrors.noPdf(type);
     if (row.status !== 'signed' && row.status !== 'archived') throw InterchangeErrors.notSignedYet();
     const rendition = await this.signing.pdf(id, authorization);
     res.setHeader('Content-Type', rendition.contentType);

@@ -26,7 +26,7 @@ describe('HOA_DON and HOP_DONG', () => {
   it('are registered last, about the document itself, signed by the authorised signatory then sealed', () => {
     expect([DOCUMENT_TYPES['hoa-don'], DOCUMENT_TYPES['hop-dong']]).toEqual([HOA_DON, HOP_DONG]);
     for (const type of [HOA_DON, HOP_DONG]) {
-      expect([type.onePer, type.subjectKind, type.signers]).toEqual(['document', 'document', ['authorised-signatory', 'institution-seal']]);
+      expect([type.onePer, type.subjectKind, type.signers, type.hasPdf]).toEqual(['document', 'document', ['authorised-signatory', 'institution-seal'], true]);
     }
     expect([HOA_DON.title, HOP_DONG.title]).toEqual([{ vi: 'Hóa đơn điện tử', en: 'E-invoice' }, { vi: 'Hợp đồng điện tử', en: 'E-contract' }]);
   });

@@ -17,6 +17,7 @@ export const HOA_DON: DocumentType = {
   onePer: 'document',
   signers: ['authorised-signatory', 'institution-seal'],
   subjectKind: 'document',
+  hasPdf: true,
   contentSchema: INVOICE_CONTENT_SCHEMA,
   validate: validateInvoiceContent,
   // A replacement invoice keeps the form, series and number of the one it corrects.
@@ -34,6 +35,7 @@ export const HOP_DONG: DocumentType = {
   onePer: 'document',
   signers: ['authorised-signatory', 'institution-seal'],
   subjectKind: 'document',
+  hasPdf: true,
   contentSchema: CONTRACT_CONTENT_SCHEMA,
   validate: validateContractContent,
   recordKey: (content) => (content as ContractContent).number,

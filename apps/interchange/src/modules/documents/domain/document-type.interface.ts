@@ -63,6 +63,8 @@ export interface DocumentType {
   signers: readonly SignerRole[];
   subjectKind: SubjectKind;
   contentSchema: object;
+  /** Signing renders (or takes from the content) a sealed PDF, served at GET /v1/documents/{id}/pdf. */
+  hasPdf?: true;
   /** Throws INTERCHANGE.SCHEMA_INVALID or INTERCHANGE.RULE_VIOLATED; returns when fit to sign. */
   validate(content: unknown, fieldPrefix: string, expected: Expectations): void;
   /**

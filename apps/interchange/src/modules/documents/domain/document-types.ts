@@ -25,6 +25,7 @@ const HOC_BA: DocumentType = {
   signers: ['homeroom-teacher', 'principal', 'institution-seal'],
   subjectKind: 'student',
   contentSchema: HOC_BA_CONTENT_SCHEMA,
+  hasPdf: true,
   validate: (content, prefix, expected) =>
     validateHocBaContent(content, prefix, { schoolYear: expected.schoolYear, studentId: expected.subject.studentId }),
   recordKey: (content) => (content as { student: { studentId: string } }).student.studentId,

@@ -204,4 +204,25 @@ describe('messaging against PostgreSQL and Kafka', () => {
     }
     await ds.query('DELETE FROM outbox');
   });
+
+  it('writes a row and its event with one statement, neither when the write returns no row or fails', async () => {
+    const payloads = new OutboxPayloads(1 << 20);
+    const writer = new OutboxWriter('itest', payloads);
+    await ds.query('CREATE TABLE IF NOT EXISTS itest_records (id text PRIMARY KEY, n int NOT NULL CHECK (n > 0))');
+    const write = (id: string, n: number) =>
+      writer.appendWith<{ id: string }, typeof Topics.DocumentSubmitted>(
+        ds,
+        { name: 'itest-record-insert', text: 'INSERT INTO itest_records (id, n) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', params: [id, n] },
+        id,
+        { type: Topics.DocumentSubmitted, payload: { documentId: randomUUID(), className: id } },
+      );
+    expect(await write('r1', 1)).toEqual([{ id: 'r1' }]);
+    expect(await write('r1', 2)).toEqual([]); // the key is taken: no row, no event
+    await expect(write('r2', 0)).rejects.toMatchObject({ code: '23514' }); // the check fails: nothing written
+    const events: Array<{ key: string; event_id: string; payload: Buffer }> = await ds.query('SELECT key, event_id, payload FROM outbox ORDER BY id');
+    expect(events.map((e) => [e.key, decodeEvent(Topics.DocumentSubmitted, e.payload).payload.className])).toEqual([['r1', 'r1']]);
+    expect(await ds.query('SELECT id, n FROM itest_records')).toEqual([{ id: 'r1', n: 1 }]);
+    expect(payloads.take(events[0].event_id)).toBeDefined(); // the relay sends it from memory
+    await ds.query('DELETE FROM outbox');
+  });
 });

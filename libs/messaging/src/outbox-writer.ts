@@ -1,7 +1,7 @@
 import { encodeEnvelope, encodeEvent, type EventMeta, type NewEvent, type Topic } from '@edu/contracts';
-import { insertRows } from '@edu/persistence';
+import { insertRows, preparedQuery } from '@edu/persistence';
 import { currentCorrelationId, currentTraceparent } from '@edu/telemetry';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { compactionsByTopic, type OutboxCompaction } from './outbox-compaction.js';
 import type { OutboxPayloads } from './outbox-payloads.js';
 
@@ -55,23 +55,42 @@ export class OutboxWriter {
     return meta;
   }
 
+  /**
+   * Runs `write`, one INSERT or UPDATE … RETURNING, and appends `event` in the same statement when the write returns
+   * a row: the change and its event commit together in one round trip where a transaction takes four (BEGIN, the
+   * write, the event, COMMIT). Answers the write's rows; none means that neither was written. The statement runs
+   * prepared under `write.name`, so each name must always go with the same write.
+   */
+  async appendWith<R, T extends Topic>(
+    em: EntityManager | DataSource,
+    write: { name: string; text: string; params: unknown[] },
+    key: string,
+    event: Omit<NewEvent<T>, 'producer'>,
+  ): Promise<R[]> {
+    const [row] = this.rowsOf([{ key, event }]);
+    const n = write.params.length;
+    const rows = await preparedQuery<R[]>(
+      em,
+      write.name,
+      `WITH written AS (${write.text}),
+       event AS (
+         INSERT INTO outbox (event_id, topic, key, payload, headers)
+         SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::text, $${n + 4}::bytea, $${n + 5}::jsonb WHERE EXISTS (SELECT 1 FROM written)
+       )
+       SELECT * FROM written`,
+      [...write.params, row.meta.eventId, row.meta.type, row.key, row.payload, row.headers],
+    );
+    if (rows.length) this.payloads?.remember(row.meta.eventId, row.full);
+    return rows;
+  }
+
   /** Appends many events with one statement (a batch consumer's effects). */
   async appendMany<T extends Topic>(
     em: EntityManager,
     items: Array<{ key: string; event: Omit<NewEvent<T>, 'producer'> }>,
   ): Promise<EventMeta[]> {
     if (!items.length) return [];
-    const traceparent = currentTraceparent();
-    const rows = items.map(({ key, event }) => {
-      const correlationId = event.correlationId ?? currentCorrelationId();
-      const { meta, bytes } = encodeEvent({ ...event, correlationId, producer: this.producer } as NewEvent<T>);
-      const headers: Record<string, string> = { [HEADER_EVENT_TYPE]: meta.type, [HEADER_EVENT_ID]: meta.eventId };
-      if (traceparent) headers[HEADER_TRACEPARENT] = headers[HEADER_ORIGIN_TRACEPARENT] = traceparent;
-      const compaction = this.compactions.get(meta.type) as OutboxCompaction<T> | undefined;
-      const full = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const stored = compaction ? Buffer.from(encodeEnvelope(meta as EventMeta & { type: T }, compaction.compact(event.payload))) : full;
-      return { meta, key, payload: stored, full, headers: JSON.stringify(headers) };
-    });
+    const rows = this.rowsOf(items);
     // In order: the relay publishes by id, so a key's events leave in the order they were appended. Large payloads
     // (signed records) go as binary parameters; many small ones (a roster's events) as arrays in one short statement,
     // where the hex text of bytea[] costs little and PostgreSQL plans one statement instead of thousands of parameters.
@@ -87,5 +106,20 @@ export class OutboxWriter {
     }
     for (const r of rows) this.payloads?.remember(r.meta.eventId, r.full);
     return rows.map((r) => r.meta);
+  }
+
+  /** Each event encoded for its outbox row, in its stored (compact) form and in full, under the current trace. */
+  private rowsOf<T extends Topic>(items: Array<{ key: string; event: Omit<NewEvent<T>, 'producer'> }>) {
+    const traceparent = currentTraceparent();
+    return items.map(({ key, event }) => {
+      const correlationId = event.correlationId ?? currentCorrelationId();
+      const { meta, bytes } = encodeEvent({ ...event, correlationId, producer: this.producer } as NewEvent<T>);
+      const headers: Record<string, string> = { [HEADER_EVENT_TYPE]: meta.type, [HEADER_EVENT_ID]: meta.eventId };
+      if (traceparent) headers[HEADER_TRACEPARENT] = headers[HEADER_ORIGIN_TRACEPARENT] = traceparent;
+      const compaction = this.compactions.get(meta.type) as OutboxCompaction<T> | undefined;
+      const full = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const stored = compaction ? Buffer.from(encodeEnvelope(meta as EventMeta & { type: T }, compaction.compact(event.payload))) : full;
+      return { meta, key, payload: stored, full, headers: JSON.stringify(headers) };
+    });
   }
 }

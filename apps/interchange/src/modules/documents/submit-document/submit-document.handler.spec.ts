@@ -1,6 +1,6 @@
 import { decodeEvent, Topics } from '@edu/contracts';
 import { sha256Hex } from '@edu/crypto';
-import { OutboxWriter, outboxRowsOf, type OutboxRelay } from '@edu/messaging';
+import { OutboxWriter, type OutboxRelay } from '@edu/messaging';
 import type { DataSource, EntityManager } from '@edu/persistence';
 import type { ObjectStore } from '@edu/storage';
 import { describe, expect, it } from 'vitest';
@@ -28,29 +28,37 @@ const gradeBook = {
   listedStudents: [{ studentId: '3150000002', field: 'content.students[0].studentId' }, { studentId: '3150000003', field: 'content.students[1].studentId' }],
 } as unknown as SubmitDocumentCommand;
 
-/** What the fake database answers: `inserts` in turn for each document insert (an error is thrown), `earlier` for a key. */
+/**
+ * What the fake database answers: `inserts` in turn for each document insert (written, the key used already, or an
+ * error thrown), `latest` in turn for each read of the record's latest version, `earlier` for a key.
+ */
 interface FakeRows {
-  inserts?: Array<Array<{ version: number; supersedes_id: string | null }> | Error>;
+  inserts?: Array<'written' | 'key used' | Error>;
+  latest?: Array<{ id: string; version: number }>;
   earlier?: { id: string; status: string; version: number; request_sha256: string };
 }
 
 function handlerWith(className: string | null, roster: string[] = [], rows: FakeRows = {}) {
   const outbox: Buffer[] = [];
   const inserts = [...(rows.inserts ?? [])];
+  const latest = [...(rows.latest ?? [])];
   const em = {
     query: async (q: string | { text: string }, params: unknown[]) => {
       const text = typeof q === 'string' ? q : q.text; // a prepared statement arrives as { name, text }
-      if (text.startsWith('INSERT INTO outbox')) outbox.push(...outboxRowsOf(params).map((r) => r.payload));
-      if (text.startsWith('INSERT INTO documents')) {
-        const next = inserts.shift() ?? [{ version: 1, supersedes_id: null }];
+      if (text.startsWith('WITH written AS (INSERT INTO documents')) {
+        const next = inserts.shift() ?? 'written';
         if (next instanceof Error) throw next;
-        return next;
+        if (next === 'key used') return [];
+        // The event's outbox row is the statement's last five parameters: id, topic, key, payload, headers.
+        outbox.push(params[params.length - 2] as Buffer);
+        return [{ id: params[0] }];
       }
+      if (text.includes('ORDER BY version DESC')) return latest.length ? [latest.shift()] : [];
       if (text.includes('idempotency_key = $2')) return rows.earlier ? [rows.earlier] : [];
       return [];
     },
   } as unknown as EntityManager;
-  const dataSource = { manager: em, transaction: (work: (e: EntityManager) => Promise<unknown>) => work(em) } as unknown as DataSource;
+  const dataSource = { manager: em, query: em.query } as unknown as DataSource;
   const directory = {
     issuer: async () => ({ code: 'THPT01', level: 'THPT', status: 'ACTIVE', mergedInto: null }),
     enrolledClass: async () => className,
@@ -107,9 +115,12 @@ describe('SubmitDocumentHandler', () => {
 
   it('counts again when another version of the same record took the number first', async () => {
     const race = Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'documents_record_version_key' });
-    const { handler, outbox } = handlerWith('10A1', [], { inserts: [race, race, [{ version: 3, supersedes_id: 'v2' }]] });
+    const { handler, outbox } = handlerWith('10A1', [], {
+      inserts: [race, race, 'written'],
+      latest: [{ id: 'v1', version: 1 }, { id: 'v2', version: 2 }, { id: 'v2', version: 2 }],
+    });
     expect(await handler.execute(command)).toMatchObject({ version: 3, replayed: false });
-    expect(outbox).toHaveLength(1);
+    expect(outbox.map((bytes) => decodeEvent(Topics.DocumentSubmitted, bytes).payload)).toEqual([expect.objectContaining({ version: 3, supersedesDocumentId: 'v2' })]);
   });
 
   it('answers a replay as the first time even when the student has left the school since', async () => {
@@ -120,9 +131,9 @@ describe('SubmitDocumentHandler', () => {
   });
 
   it('answers a key already used, found by the insert, as the earlier submission or a conflict', async () => {
-    const used = handlerWith('10A1', [], { inserts: [[]], earlier: { id: 'd1', status: 'signing', version: 1, request_sha256: 'r1' } });
+    const used = handlerWith('10A1', [], { inserts: ['key used'], earlier: { id: 'd1', status: 'signing', version: 1, request_sha256: 'r1' } });
     expect(await used.handler.execute(command)).toMatchObject({ id: 'd1', replayed: true });
-    const other = handlerWith('10A1', [], { inserts: [[]], earlier: { id: 'd1', status: 'signing', version: 1, request_sha256: 'another body' } });
+    const other = handlerWith('10A1', [], { inserts: ['key used'], earlier: { id: 'd1', status: 'signing', version: 1, request_sha256: 'another body' } });
     await expect(other.handler.execute(command)).rejects.toMatchObject({ code: 'INTERCHANGE.IDEMPOTENCY_CONFLICT' });
     expect([...used.outbox, ...other.outbox]).toHaveLength(0);
   });

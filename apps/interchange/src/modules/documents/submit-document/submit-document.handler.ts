@@ -31,10 +31,9 @@ interface StagedContent {
 }
 
 /**
- * Stages big canonical content, then in one transaction records the document (a new version superseding the record's
- * previous one that year) and its document-submitted event: two statements besides BEGIN and COMMIT. A crash before
- * commit leaves at most an unreferenced staged object; a retry with the same Idempotency-Key answers with the first
- * document.
+ * Stages big canonical content, then records the document (a new version superseding the record's previous one that
+ * year) and its document-submitted event with one statement. A crash before it commits leaves at most an
+ * unreferenced staged object; a retry with the same Idempotency-Key answers with the first document.
  */
 @Injectable()
 export class SubmitDocumentHandler {
@@ -59,7 +58,7 @@ export class SubmitDocumentHandler {
     const staged = await this.stage(cmd, id);
     for (let attempt = 1; ; attempt++) {
       try {
-        const receipt = await this.dataSource.transaction((em) => this.record(em, cmd, id, staged, className));
+        const receipt = await this.record(cmd, id, staged, className);
         if (!receipt.replayed) this.relay.nudge();
         return receipt;
       } catch (err) {
@@ -123,51 +122,58 @@ export class SubmitDocumentHandler {
   }
 
   /**
-   * One statement records the document with the next version of its record, unless its Idempotency-Key was used
-   * already (then the earlier submission answers, or a conflict). Two versions of one record racing for a number: the
-   * loser's insert fails on the unique version and execute() tries again. `className` is the class signing finds the
+   * One statement records the document with the next version of its record and its document-submitted event, unless
+   * its Idempotency-Key was used already (then the earlier submission answers, or a conflict). The version is the
+   * latest one read just before, plus one: another version of the record written in between takes the same number,
+   * the insert fails on the unique version and execute() counts again. `className` is the class signing finds the
    * homeroom or subject teacher by.
    */
-  private async record(em: EntityManager, cmd: SubmitDocumentCommand, id: string, staged: StagedContent, className: string | null): Promise<SubmissionReceipt> {
-    const [inserted] = await preparedQuery<Array<{ version: number; supersedes_id: string | null }>>(
-      em,
-      'submission-insert',
-      `INSERT INTO documents (id, document_type, issuer_code, student_id, school_year, version, supersedes_id, status,
-         idempotency_key, request_sha256, client_id, content_bucket, content_key, content_version_id, content_sha256, content_size, content,
-         record_key, subject, class_name)
-       SELECT $1, $2, $3, $4, $5, coalesce(p.version, 0) + 1, p.id, 'received', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
-       FROM (SELECT 1) one LEFT JOIN LATERAL (
-         SELECT id, version FROM documents WHERE document_type = $2 AND record_key = $15 AND school_year = $5 ORDER BY version DESC LIMIT 1
-       ) p ON true
-       ON CONFLICT (issuer_code, idempotency_key) DO NOTHING
-       RETURNING version, supersedes_id`,
-      [id, cmd.type, cmd.issuerCode, cmd.studentId, cmd.schoolYear, cmd.idempotencyKey, cmd.requestSha256, cmd.clientId,
-        staged.bucket, staged.key, staged.versionId, cmd.contentSha256, cmd.canonicalContent.length, staged.inline,
-        cmd.recordKey, JSON.stringify(cmd.subject), className],
+  private async record(cmd: SubmitDocumentCommand, id: string, staged: StagedContent, className: string | null): Promise<SubmissionReceipt> {
+    const [latest] = await preparedQuery<Array<{ id: string; version: number }>>(
+      this.dataSource,
+      'submission-latest-version',
+      'SELECT id, version FROM documents WHERE document_type = $1 AND record_key = $2 AND school_year = $3 ORDER BY version DESC LIMIT 1',
+      [cmd.type, cmd.recordKey, cmd.schoolYear],
     );
-    if (!inserted) return (await this.findByIdempotencyKey(em, cmd))!;
-    const { version, supersedes_id: supersedesId } = inserted;
-    await this.outbox.append(em, id, {
-      type: Topics.DocumentSubmitted,
-      payload: {
-        documentId: id,
-        documentType: cmd.type,
-        version,
-        issuerCode: cmd.issuerCode,
-        studentId: cmd.studentId ?? '',
-        schoolYear: cmd.schoolYear,
-        content: {
-          bucket: staged.bucket ?? '',
-          key: staged.key ?? '',
-          versionId: staged.versionId ?? '',
-          sha256: cmd.contentSha256,
-          size: BigInt(cmd.canonicalContent.length),
-          inline: staged.inline ?? new Uint8Array(),
-        },
-        supersedesDocumentId: supersedesId ?? '',
-        className: className ?? '',
+    const version = (latest?.version ?? 0) + 1;
+    const [inserted] = await this.outbox.appendWith(
+      this.dataSource,
+      {
+        name: 'submission-insert',
+        text: `INSERT INTO documents (id, document_type, issuer_code, student_id, school_year, version, supersedes_id, status,
+                 idempotency_key, request_sha256, client_id, content_bucket, content_key, content_version_id, content_sha256, content_size, content,
+                 record_key, subject, class_name)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+               ON CONFLICT (issuer_code, idempotency_key) DO NOTHING
+               RETURNING id`,
+        params: [id, cmd.type, cmd.issuerCode, cmd.studentId, cmd.schoolYear, version, latest?.id ?? null, cmd.idempotencyKey, cmd.requestSha256,
+          cmd.clientId, staged.bucket, staged.key, staged.versionId, cmd.contentSha256, cmd.canonicalContent.length, staged.inline,
+          cmd.recordKey, JSON.stringify(cmd.subject), className],
       },
-    });
+      id,
+      {
+        type: Topics.DocumentSubmitted,
+        payload: {
+          documentId: id,
+          documentType: cmd.type,
+          version,
+          issuerCode: cmd.issuerCode,
+          studentId: cmd.studentId ?? '',
+          schoolYear: cmd.schoolYear,
+          content: {
+            bucket: staged.bucket ?? '',
+            key: staged.key ?? '',
+            versionId: staged.versionId ?? '',
+            sha256: cmd.contentSha256,
+            size: BigInt(cmd.canonicalContent.length),
+            inline: staged.inline ?? new Uint8Array(),
+          },
+          supersedesDocumentId: latest?.id ?? '',
+          className: className ?? '',
+        },
+      },
+    );
+    if (!inserted) return (await this.findByIdempotencyKey(this.dataSource.manager, cmd))!;
     return { id, status: 'received', version, replayed: false };
   }
 

@@ -77,8 +77,11 @@ pg_up() {
     pg_init
     port_free "$PG_PORT" 5 || die postgres "port $PG_PORT is taken by another process"
     say postgres "starting on 127.0.0.1:$PG_PORT"
+    # random_page_cost 1.1 (default 4, for spinning disks): the data sits on SSD and mostly in memory. At 4 the planner
+    # met a batch update of 180 signing tasks with a sequential scan of the whole table (7.3 ms against 5.3 ms through
+    # the primary key at 17,556 rows, and growing with the table).
     pg_as "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-      -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 ${EDU_PG_OPTIONS:-}" start >/dev/null \
+      -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 -c random_page_cost=1.1 ${EDU_PG_OPTIONS:-}" start >/dev/null \
       || { tail_log postgres; die postgres "pg_ctl start failed"; }
   fi
   head -1 "$PG_DATA/postmaster.pid" >"$(pid_file postgres)"

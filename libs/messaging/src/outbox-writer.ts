@@ -69,14 +69,13 @@ export class OutboxWriter {
   ): Promise<R[]> {
     const [row] = this.rowsOf([{ key, event }]);
     const n = write.params.length;
+    const names = OUTBOX_COLUMNS.map(([name]) => name).join(', ');
+    const values = OUTBOX_COLUMNS.map(([, type], i) => `$${n + i + 1}::${type}`).join(', ');
     const rows = await preparedQuery<R[]>(
       em,
       write.name,
       `WITH written AS (${write.text}),
-       event AS (
-         INSERT INTO outbox (event_id, topic, key, payload, headers)
-         SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::text, $${n + 4}::bytea, $${n + 5}::jsonb WHERE EXISTS (SELECT 1 FROM written)
-       )
+       event AS (INSERT INTO outbox (${names}) SELECT ${values} WHERE EXISTS (SELECT 1 FROM written))
        SELECT * FROM written`,
       [...write.params, row.meta.eventId, row.meta.type, row.key, row.payload, row.headers],
     );

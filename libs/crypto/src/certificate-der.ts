@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import { decodeExact } from './der.js';
+import { DerReader } from './der-elements.js';
+import { Tag } from './der.js';
 
 export interface CertificateParts {
   der: Buffer;
@@ -10,16 +10,19 @@ export interface CertificateParts {
   serialDer: Buffer;
 }
 
-/** Splits a certificate into the raw pieces CMS identifiers reuse; copying bytes avoids re-encoding mismatches. */
+/**
+ * Splits a certificate into the raw pieces CMS identifiers reuse; copying bytes avoids re-encoding mismatches. Only
+ * the headers down to the issuer are read: an asn1js decode of the whole certificate cost more than the rest of
+ * building a signer.
+ */
 export function certificateParts(pemOrDer: string | Buffer): CertificateParts {
   const der = typeof pemOrDer === 'string' ? new X509Certificate(pemOrDer).raw : pemOrDer;
-  const certificate = decodeExact(der, 'certificate') as asn1js.Sequence;
-  const tbs = certificate.valueBlock.value[0] as asn1js.Sequence;
-  const fields = tbs.valueBlock.value;
-  const offset = fields[0].idBlock.tagClass === 3 ? 1 : 0; // [0] EXPLICIT version present
-  return {
-    der,
-    serialDer: Buffer.from(fields[offset].valueBeforeDecodeView),
-    issuerDer: Buffer.from(fields[offset + 2].valueBeforeDecodeView),
-  };
+  const reader = new DerReader(der, 'certificate');
+  const [tbs] = reader.children(reader.root(Tag.sequence, 'the certificate'));
+  if (tbs?.tag !== Tag.sequence) throw new Error('certificate: no TBSCertificate');
+  const fields = reader.children(tbs);
+  const offset = fields[0]?.tag === Tag.contextConstructed0 ? 1 : 0; // [0] EXPLICIT version present
+  const [serial, , issuer] = fields.slice(offset);
+  if (serial?.tag !== Tag.integer || issuer?.tag !== Tag.sequence) throw new Error('certificate: malformed TBSCertificate');
+  return { der, serialDer: Buffer.from(reader.raw(serial)), issuerDer: Buffer.from(reader.raw(issuer)) };
 }

@@ -1,7 +1,9 @@
 import { CompressionTypes, Kafka, logLevel, Partitioners, type Message, type Producer } from 'kafkajs';
-// kafkajs 2.2.4 as this library uses it: no spinning request-queue timer, produce requests built by reference.
+// kafkajs 2.2.4 as this library uses it: no spinning request-queue timer, produce requests built by reference and
+// checked with a native CRC-32C.
 import './kafka-request-queue.js';
 import './kafka-encoder.js';
+import './kafka-crc32c.js';
 
 export interface OutgoingMessage {
   topic: string;

@@ -17,3 +17,6 @@ export function kafkajsInternal<T>(path: string): T | undefined {
   process.emitWarning(`kafkajs ${release} is installed; ${path} is left as it is (its fix was written for ${KAFKAJS_RELEASE_FIXED})`);
   return undefined;
 }
+
+/** Whether kafkajs has already loaded one of its modules (`src/...`). */
+export const kafkajsModuleLoaded = (path: string): boolean => require.resolve(`kafkajs/${path}`) in require.cache;

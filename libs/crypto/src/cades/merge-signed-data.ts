@@ -1,4 +1,5 @@
 import * as asn1js from 'asn1js';
+import { DerReader, type DerElement } from '../der-elements.js';
 import { encode, Tag, tlv } from '../der.js';
 
 interface SignedDataParts {
@@ -45,67 +46,28 @@ export function mergeSignedData(signatures: Buffer[]): Buffer {
  * against 0.23 ms this way (measured on the dev box, same output bytes).
  */
 function readSignedData(der: Buffer): SignedDataParts {
-  const contentInfo = element(der, 0, 'ContentInfo');
-  if (contentInfo.tag !== 0x30 || contentInfo.end !== der.length) throw new Error('mergeSignedData: not one DER structure');
-  const [type, wrapped] = children(der, contentInfo);
-  if (type?.tag !== 0x06 || !der.subarray(type.start, type.end).equals(SIGNED_DATA_OID) || wrapped?.tag !== 0xa0)
-    throw new Error('mergeSignedData: not CMS SignedData');
-  const [signedData] = children(der, wrapped);
+  const reader = new DerReader(der, 'mergeSignedData');
+  const [type, wrapped] = reader.children(reader.root(0x30, 'ContentInfo'));
+  if (type?.tag !== 0x06 || !reader.raw(type).equals(SIGNED_DATA_OID) || wrapped?.tag !== 0xa0) throw new Error('mergeSignedData: not CMS SignedData');
+  const [signedData] = reader.children(wrapped);
   if (signedData?.tag !== 0x30) throw new Error('mergeSignedData: not CMS SignedData');
-  const fields = children(der, signedData);
+  const fields = reader.children(signedData);
   const [version, digestAlgorithms, encapContentInfo] = fields;
   const signerInfos = fields[fields.length - 1];
   if (version?.tag !== 0x02 || digestAlgorithms?.tag !== 0x31 || encapContentInfo?.tag !== 0x30 || signerInfos?.tag !== 0x31 || fields.length < 4)
     throw new Error('mergeSignedData: malformed SignedData');
-  const raw = (e: Element) => der.subarray(e.start, e.end);
-  const inside = (e: Element | undefined) => (e ? children(der, e).map(raw) : []);
+  const inside = (e: DerElement | undefined) => (e ? reader.children(e).map((c) => reader.raw(c)) : []);
   return {
-    version: der.subarray(version.start + version.header, version.end).reduce((n, b) => n * 256 + b, 0),
+    version: reader.content(version).reduce((n, b) => n * 256 + b, 0),
     digestAlgorithms: inside(digestAlgorithms),
-    encapContentInfo: raw(encapContentInfo),
+    encapContentInfo: reader.raw(encapContentInfo),
     certificates: inside(fields.find((f) => f.tag === 0xa0)),
     crls: inside(fields.find((f) => f.tag === 0xa1)),
     signerInfos: inside(signerInfos),
   };
 }
 
-interface Element {
-  tag: number;
-  start: number;
-  header: number;
-  end: number;
-}
-
 const SIGNED_DATA_OID = Buffer.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]);
-
-/** The DER element at `at`: its tag (one byte: CMS uses no high tag numbers), header length and end. */
-function element(der: Buffer, at: number, what: string): Element {
-  if (at + 2 > der.length) throw new Error(`mergeSignedData: ${what} is truncated`);
-  const tag = der[at];
-  let length = der[at + 1];
-  let header = 2;
-  if (length & 0x80) {
-    const bytes = length & 0x7f;
-    if (bytes === 0 || bytes > 4 || at + 2 + bytes > der.length) throw new Error(`mergeSignedData: ${what} has a bad length`);
-    length = 0;
-    for (let i = 0; i < bytes; i++) length = length * 256 + der[at + 2 + i];
-    header += bytes;
-  }
-  const end = at + header + length;
-  if (end > der.length) throw new Error(`mergeSignedData: ${what} is truncated`);
-  return { tag, start: at, header, end };
-}
-
-function children(der: Buffer, parent: Element): Element[] {
-  const out: Element[] = [];
-  for (let at = parent.start + parent.header; at < parent.end; ) {
-    const child = element(der, at, 'an element');
-    if (child.end > parent.end) throw new Error('mergeSignedData: an element overruns its parent');
-    out.push(child);
-    at = child.end;
-  }
-  return out;
-}
 
 /** Drops repeated elements (each signature carries the same chain and CRL), compared byte for byte. */
 function unique(items: Buffer[]): Buffer[] {

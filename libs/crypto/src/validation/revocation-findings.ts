@@ -2,6 +2,8 @@ import { createHash, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { certificateParts } from '../certificate-der.js';
+import { DerReader } from '../der-elements.js';
+import { Tag, tlv } from '../der.js';
 import { crlReasonCodes } from '../crl-reasons.js';
 import { publicKeyBits } from '../key-algorithms.js';
 import { Oid } from '../oids.js';
@@ -65,12 +67,12 @@ export function ocspFinding(der: Buffer, subject: Subject): RevocationFinding | 
 /** A BasicOCSPResponse (as revocation-values carries them) answered by the issuer or its delegated responder. */
 export function basicOcspFinding(der: Buffer, { cert, issuer, validationTime }: Subject): RevocationFinding | undefined {
   const unusable = (why: string) => ({ status: 'unusable' as const, source: 'OCSP' as const, why });
-  const basic = pkijs.BasicOCSPResponse.fromBER(der);
+  const { basic, certificates } = readBasicResponse(der);
   const single = basic.tbsResponseData.responses.find((response) => namesCertificate(response.certID, cert, issuer));
   if (!single) return undefined;
   const producedAt = basic.tbsResponseData.producedAt;
   if (producedAt.getTime() > validationTime.getTime() + SKEW_MS) return unusable('the OCSP response is dated in the future');
-  const responder = responderOf(basic, issuer, producedAt);
+  const responder = responderOf(basic, certificates, issuer, producedAt);
   if (!responder) return unusable('the OCSP responder is neither the issuer nor authorised by it');
   if (checkSignature(basic.signatureAlgorithm, undefined, basic.tbsResponseData.tbsView, basic.signature.valueBlock.valueHexView, responder.publicKey) !== 'valid') {
     return unusable('the OCSP response signature does not verify');
@@ -101,9 +103,25 @@ function namesCertificate(certId: pkijs.CertID, cert: X509Certificate, issuer: X
   );
 }
 
+/**
+ * pkijs reads the response without its certificates, which are taken out byte for byte: pkijs would decode each one
+ * into objects and re-encode it for OpenSSL, 60 % of the cost of reading our responder's answers.
+ */
+function readBasicResponse(der: Buffer): { basic: pkijs.BasicOCSPResponse; certificates: Buffer[] } {
+  const reader = new DerReader(der, 'BasicOCSPResponse');
+  const [tbsResponseData, signatureAlgorithm, signature, certs, ...rest] = reader.children(reader.root(Tag.sequence, 'BasicOCSPResponse'));
+  if (!signature || rest.length || (certs && certs.tag !== Tag.contextConstructed0)) throw new Error('BasicOCSPResponse: malformed');
+  const [list] = certs ? reader.children(certs) : [];
+  if (certs && list?.tag !== Tag.sequence) throw new Error('BasicOCSPResponse: malformed certificates');
+  return {
+    basic: pkijs.BasicOCSPResponse.fromBER(tlv(Tag.sequence, ...[tbsResponseData, signatureAlgorithm, signature].map((e) => reader.raw(e)))),
+    certificates: list ? reader.children(list).map((e) => reader.raw(e)) : [],
+  };
+}
+
 /** RFC 6960 §4.2.2.2: the issuer itself, or a certificate it issued with id-kp-OCSPSigning, valid when it answered. */
-function responderOf(basic: pkijs.BasicOCSPResponse, issuer: X509Certificate, producedAt: Date): X509Certificate | undefined {
-  const candidates = [issuer, ...(basic.certs ?? []).slice(0, 8).map((c) => new X509Certificate(Buffer.from(c.toSchema().toBER())))];
+function responderOf(basic: pkijs.BasicOCSPResponse, certificates: Buffer[], issuer: X509Certificate, producedAt: Date): X509Certificate | undefined {
+  const candidates = [issuer, ...certificates.slice(0, 8).map((der) => new X509Certificate(der))];
   const id = basic.tbsResponseData.responderID;
   const named = candidates.find((candidate) =>
     id instanceof asn1js.OctetString

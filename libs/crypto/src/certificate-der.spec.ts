@@ -14,6 +14,7 @@ describe('certificateParts', () => {
       const parts = certificateParts(pem);
       expect(parts.der.equals(der)).toBe(true);
       expect(parts.serialDer.equals(Buffer.from(decoded.serialNumber.toBER()))).toBe(true);
+      expect(parts.serialValue.equals(Buffer.from(decoded.serialNumber.valueBlock.valueHexView))).toBe(true);
       expect(parts.issuerDer.equals(Buffer.from(decoded.issuer.toSchema().toBER()))).toBe(true);
       expect(certificateParts(der)).toEqual(parts);
     }

@@ -8,6 +8,8 @@ export interface CertificateParts {
   issuerDer: Buffer;
   /** The serialNumber INTEGER element (tag, length and value). */
   serialDer: Buffer;
+  /** The serialNumber's value bytes alone, as an OCSP CertID compares them. */
+  serialValue: Buffer;
 }
 
 /**
@@ -24,5 +26,6 @@ export function certificateParts(pemOrDer: string | Buffer): CertificateParts {
   const offset = fields[0]?.tag === Tag.contextConstructed0 ? 1 : 0; // [0] EXPLICIT version present
   const [serial, , issuer] = fields.slice(offset);
   if (serial?.tag !== Tag.integer || issuer?.tag !== Tag.sequence) throw new Error('certificate: malformed TBSCertificate');
-  return { der, serialDer: Buffer.from(reader.raw(serial)), issuerDer: Buffer.from(reader.raw(issuer)) };
+  const serialDer = Buffer.from(reader.raw(serial));
+  return { der, serialDer, serialValue: serialDer.subarray(serial.header), issuerDer: Buffer.from(reader.raw(issuer)) };
 }

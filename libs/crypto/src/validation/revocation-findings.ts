@@ -93,12 +93,11 @@ export function basicOcspFinding(der: Buffer, { cert, issuer, validationTime }: 
 function namesCertificate(certId: pkijs.CertID, cert: X509Certificate, issuer: X509Certificate): boolean {
   const hash = certIdDigestName(certId.hashAlgorithm.algorithmId);
   if (!hash) return false;
-  const certificate = parsed(cert);
   // The name exactly as the certificate encodes its issuer, which is what the responder hashed.
-  const issuerName = certificateParts(cert.raw).issuerDer;
+  const { issuerDer, serialValue } = certificateParts(cert.raw);
   return (
-    sameBytes(certId.serialNumber.valueBlock.valueHexView, certificate.serialNumber.valueBlock.valueHexView) &&
-    sameBytes(certId.issuerNameHash.valueBlock.valueHexView, createHash(hash).update(issuerName).digest()) &&
+    sameBytes(certId.serialNumber.valueBlock.valueHexView, serialValue) &&
+    sameBytes(certId.issuerNameHash.valueBlock.valueHexView, createHash(hash).update(issuerDer).digest()) &&
     sameBytes(certId.issuerKeyHash.valueBlock.valueHexView, createHash(hash).update(publicKeyBits(issuer.publicKey)).digest())
   );
 }

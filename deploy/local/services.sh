@@ -10,7 +10,12 @@ SERVICE_DEADLINE=${SERVICE_DEADLINE:-60}
 # 48 requests in flight would take it past 256 MB.
 HEAP_DEFAULT="--max-semi-space-size=8 --max-old-space-size=192"
 HEAP_BATCHING="--max-semi-space-size=8 --max-old-space-size=256 --heap-growing-percent=60"
-declare -A SERVICE_HEAP=([identity]=$HEAP_DEFAULT [interchange]=$HEAP_DEFAULT [signing]=$HEAP_BATCHING [archiving]=$HEAP_BATCHING)
+# Signing's Buffers (signatures, events, rows read) keep their memory outside V8 until a scavenge collects their
+# handles: with a 1 MB young generation that comes about eight times sooner. Its peak RSS went from 382-392 to
+# 338-347 MiB and its CPU did not rise (4.8-5.2 ms a record). The others spent more CPU that way (interchange 3.2 ms
+# against 2.8).
+HEAP_SIGNING="--max-semi-space-size=1 --max-old-space-size=256 --heap-growing-percent=60"
+declare -A SERVICE_HEAP=([identity]=$HEAP_DEFAULT [interchange]=$HEAP_DEFAULT [signing]=$HEAP_SIGNING [archiving]=$HEAP_BATCHING)
 
 is_service() { [[ -n ${SERVICE_PORT[$1]:-} ]]; }
 svc_health() { http_ok "http://127.0.0.1:${SERVICE_PORT[$1]}/health"; }

@@ -29,7 +29,7 @@ export class StagedContent {
 
   async read(ref: ContentReference): Promise<Buffer> {
     let content: Buffer;
-    if (ref.inline.length) content = Buffer.from(ref.inline);
+    if (ref.inline.length) content = Buffer.from(ref.inline.buffer, ref.inline.byteOffset, ref.inline.byteLength); // a view, not a copy
     else {
       if (ref.bucket !== this.config.STAGING_BUCKET) throw SigningErrors.contentOutsideStaging(ref.bucket);
       content = await this.fetch(ref);

@@ -9,7 +9,7 @@ import { PersonKeys, SignatureLevels } from '../custody/index.js';
 import { ValidationsService } from '../validations/validations.service.js';
 import { InstitutionSeal } from '../signatures/institution-seal.js';
 import { SignatureRecords, type SignatureRecord } from '../signatures/signature-records.js';
-import { StagedContent } from '../signatures/staged-content.js';
+import { StagedContent, type ContentReference } from '../signatures/staged-content.js';
 import { Assignees } from './assignees.js';
 import { checkTasks } from './signing-person.js';
 import type { ApproveTasksCommand } from './task-requests.js';
@@ -121,10 +121,10 @@ export class ApproveTasksHandler {
     const person = { personId, principalOf: await this.assignees.principalOf(em, personId) };
     const found = await this.store.findTasks(em, taskIds);
     checkTasks(taskIds, found, person);
-    const digests = await this.digestsOf(em, found.map((t) => t.documentId));
+    const { digests, contents } = await this.readContents(em, found.map((t) => t.documentId));
     const result = await this.dataSource.transaction(async (tx) => {
       const wanted = new Set(taskIds);
-      const locked = await this.store.lock(tx, found.map((t) => t.documentId));
+      const locked = await this.store.lock(tx, found.map((t) => t.documentId), contents);
       const steps = locked.flatMap((w) => w.tasks.filter((t) => wanted.has(t.taskId)).map((task) => ({ w, task })));
       checkTasks(taskIds, steps.map((s) => s.task), person);
       const signedAt = wholeSecond(new Date());
@@ -178,12 +178,17 @@ export class ApproveTasksHandler {
 
   /**
    * Each document's content digest, once its canonical bytes are read again and proved against the hash it was
-   * submitted with. Only the digests are kept: an approval of 200 contracts with 8 MiB PDFs holds one at a time.
+   * submitted with, and its content reference for the locked read. Bytes fetched from storage are not kept: an approval
+   * of 200 contracts with 8 MiB PDFs holds one at a time; inline content (≤ 256 KiB) is kept for document-signed.
    */
-  private async digestsOf(em: EntityManager, documentIds: string[]): Promise<Map<string, Buffer>> {
+  private async readContents(em: EntityManager, documentIds: string[]): Promise<{ digests: Map<string, Buffer>; contents: Map<string, ContentReference> }> {
     const digests = new Map<string, Buffer>();
-    for (const { workflow } of await this.store.find(em, documentIds)) digests.set(workflow.documentId, await this.content.digest(workflow.content));
-    return digests;
+    const contents = new Map<string, ContentReference>();
+    for (const { workflow } of await this.store.find(em, documentIds)) {
+      digests.set(workflow.documentId, await this.content.digest(workflow.content));
+      contents.set(workflow.documentId, workflow.content);
+    }
+    return { digests, contents };
   }
 
   /** The issuer's seal over each document whose next step is the seal, with one SignatureLevels call per issuer. */

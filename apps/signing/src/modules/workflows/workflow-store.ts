@@ -1,4 +1,5 @@
 import { insertRows, type EntityManager } from '@edu/persistence';
+import type { ContentReference } from '../signatures/staged-content.js';
 import type { StepRole } from './workflow-definitions.js';
 import type { SigningTask, TaskState, Workflow, WorkflowState, WorkflowWithTasks } from './workflow.js';
 
@@ -10,6 +11,7 @@ const WORKFLOW_COLUMN_TYPES: Array<[string, string]> = [
   ['content_sha256', 'text'], ['content_size', 'bigint'], ['content_inline', 'bytea'], ['state', 'text'], ['failure_code', 'text'], ['correlation_id', 'text'],
 ];
 const WORKFLOW_COLUMNS = WORKFLOW_COLUMN_TYPES.map(([name]) => name).join(', ');
+const WORKFLOW_COLUMNS_BUT_BYTES = WORKFLOW_COLUMN_TYPES.map(([name]) => name).filter((name) => name !== 'content_inline').join(', ');
 const TASK_COLUMNS = 'task_id, document_id, step, role, assignee_person_id, org_code, state, due_at, reminded_at, done_at, done_by, reason';
 
 /** A PENDING task past its due date, with what its reminder names. */
@@ -69,17 +71,22 @@ export class WorkflowStore {
     return this.load(em, documentIds, '');
   }
 
-  /** The workflows with their tasks, locked (FOR UPDATE) until the transaction ends; unknown ids are left out. */
-  async lock(em: EntityManager, documentIds: string[]): Promise<WorkflowWithTasks[]> {
-    return this.load(em, documentIds, 'FOR UPDATE');
+  /**
+   * The workflows with their tasks, locked (FOR UPDATE) until the transaction ends; unknown ids are left out. A
+   * workflow's content never changes once stored: a caller that has just read it passes it in (`contents`, by
+   * document) and the locked read leaves the inline bytes out. An approval read each record's bytes twice before.
+   */
+  async lock(em: EntityManager, documentIds: string[], contents?: ReadonlyMap<string, ContentReference>): Promise<WorkflowWithTasks[]> {
+    return this.load(em, documentIds, 'FOR UPDATE', contents);
   }
 
-  private async load(em: EntityManager, documentIds: string[], lock: '' | 'FOR UPDATE'): Promise<WorkflowWithTasks[]> {
+  private async load(em: EntityManager, documentIds: string[], lock: '' | 'FOR UPDATE', contents?: ReadonlyMap<string, ContentReference>): Promise<WorkflowWithTasks[]> {
     if (!documentIds.length) return [];
     const workflows: Row[] = await em.query(
-      `SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE document_id = ANY($1::uuid[]) ORDER BY document_id ${lock}`,
+      `SELECT ${contents ? WORKFLOW_COLUMNS_BUT_BYTES : WORKFLOW_COLUMNS} FROM workflows WHERE document_id = ANY($1::uuid[]) ORDER BY document_id ${lock}`,
       [documentIds],
     );
+    if (contents) for (const w of workflows) w.content_inline = knownContent(contents, w);
     const tasks: Row[] = await em.query(
       `SELECT ${TASK_COLUMNS} FROM signing_tasks WHERE document_id = ANY($1::uuid[]) ORDER BY document_id, step ${lock}`,
       [documentIds],
@@ -155,6 +162,13 @@ export function toTask(r: Row): SigningTask {
   };
 }
 
+/** The inline bytes the caller read earlier, for a row read without them; its hash must be the row's. */
+function knownContent(contents: ReadonlyMap<string, ContentReference>, row: Row): Uint8Array {
+  const known = contents.get(row.document_id as string);
+  if (!known || known.sha256 !== row.content_sha256) throw new Error(`workflow ${String(row.document_id)}: its content was not read before the lock`);
+  return known.inline;
+}
+
 function toWorkflow(r: Row): Workflow {
   return {
     documentId: r.document_id as string,
@@ -171,7 +185,7 @@ function toWorkflow(r: Row): Workflow {
       versionId: r.content_version_id as string,
       sha256: r.content_sha256 as string,
       size: BigInt(r.content_size as string),
-      inline: (r.content_inline as Buffer | null) ?? new Uint8Array(),
+      inline: (r.content_inline as Uint8Array | null) ?? new Uint8Array(),
     },
     state: r.state as WorkflowState,
     failureCode: (r.failure_code as string | null) ?? null,

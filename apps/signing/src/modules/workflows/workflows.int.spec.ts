@@ -131,9 +131,25 @@ describe('signing workflows against PostgreSQL', () => {
     const [signed, ...again] = await outboxOf(Topics.DocumentSigned, documentId);
     expect(again).toHaveLength(0);
     expect(signed.signatures.map((s) => s.index)).toEqual([1, 2, 3]);
+    const [{ content_inline: stored }] = await ds.query('SELECT content_inline FROM workflows WHERE document_id = $1', [documentId]);
+    expect(Buffer.from(signed.content!.inline).equals(stored)).toBe(true);
     expect((await ds.query('SELECT state FROM workflows WHERE document_id = $1', [documentId]))[0].state).toBe('SIGNED');
     expect((await outboxOf(Topics.SignatureRequested, documentId)).map((e) => e.step)).toEqual([1, 2]);
     expect((await audit.trail(ds.manager, documentId)).map((a) => a.action)).toEqual(['created', 'requested', 'approved', 'requested', 'approved', 'sealed', 'signed']);
+  });
+
+  it('locks workflows with the content the caller has just read, and refuses content of other bytes', async () => {
+    const documentId = await submit();
+    const [{ workflow }] = await store.find(ds.manager, [documentId]);
+    const readBefore = { ...workflow.content, inline: Buffer.from(workflow.content.inline) };
+    await ds.transaction(async (tx) => {
+      const [locked] = await store.lock(tx, [documentId], new Map([[documentId, readBefore]]));
+      expect(locked.workflow.content.inline).toBe(readBefore.inline);
+      expect(locked.workflow).toEqual({ ...workflow, content: readBefore });
+    });
+    const other = new Map([[documentId, { ...readBefore, sha256: 'b'.repeat(64) }]]);
+    await expect(ds.transaction((tx) => store.lock(tx, [documentId], other))).rejects.toThrow(/content was not read before the lock/);
+    await expect(ds.transaction((tx) => store.lock(tx, [documentId], new Map()))).rejects.toThrow(/content was not read before the lock/);
   });
 
   it('pages a signer\'s tasks by cursor', async () => {

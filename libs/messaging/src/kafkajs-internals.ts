@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** The kafkajs release whose internals `kafka-request-queue.ts` and `kafka-encoder.ts` change, as their specs test. */
+/** The kafkajs release whose internals `kafka-request-queue.ts`, `kafka-encoder.ts` and `kafka-crc32c.ts` change, as their specs test. */
 export const KAFKAJS_RELEASE_FIXED = '2.2.4';
 
 export const kafkajsRelease = (): string => (require('kafkajs/package.json') as { version: string }).version;

@@ -103,8 +103,8 @@ function namesCertificate(certId: pkijs.CertID, cert: X509Certificate, issuer: X
 }
 
 /**
- * pkijs reads the response without its certificates, which are taken out byte for byte: pkijs would decode each one
- * into objects and re-encode it for OpenSSL, 60 % of the cost of reading our responder's answers.
+ * pkijs reads the response without its certificates, which are taken out byte for byte for OpenSSL: pkijs decoded
+ * each one into objects, which were then encoded again (docs/benchmarks.md, 2026-12-07).
  */
 function readBasicResponse(der: Buffer): { basic: pkijs.BasicOCSPResponse; certificates: Buffer[] } {
   const reader = new DerReader(der, 'BasicOCSPResponse');

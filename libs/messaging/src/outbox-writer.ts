@@ -77,7 +77,7 @@ export class OutboxWriter {
       `WITH written AS (${write.text}),
        event AS (INSERT INTO outbox (${names}) SELECT ${values} WHERE EXISTS (SELECT 1 FROM written))
        SELECT * FROM written`,
-      [...write.params, row.meta.eventId, row.meta.type, row.key, row.payload, row.headers],
+      [...write.params, ...row.cells],
     );
     if (rows.length) this.payloads?.remember(row.meta.eventId, row.full);
     return rows;
@@ -95,19 +95,22 @@ export class OutboxWriter {
     // where the hex text of bytea[] costs little and PostgreSQL plans one statement instead of thousands of parameters.
     const payloadBytes = rows.reduce((sum, r) => sum + r.payload.length, 0);
     if (payloadBytes / rows.length >= BINARY_PAYLOAD_BYTES) {
-      await insertRows(em, 'outbox', OUTBOX_COLUMNS, rows.map((r) => [r.meta.eventId, r.meta.type, r.key, r.payload, r.headers]), '', 'outbox-append-one');
+      await insertRows(em, 'outbox', OUTBOX_COLUMNS, rows.map((r) => r.cells), '', 'outbox-append-one');
     } else {
       await em.query(
         `INSERT INTO outbox (event_id, topic, key, payload, headers)
          SELECT a, b, c, d, e FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[]) WITH ORDINALITY AS t(a, b, c, d, e, n) ORDER BY n`,
-        [rows.map((r) => r.meta.eventId), rows.map((r) => r.meta.type), rows.map((r) => r.key), rows.map((r) => r.payload), rows.map((r) => r.headers)],
+        OUTBOX_COLUMNS.map((_, i) => rows.map((r) => r.cells[i])),
       );
     }
     for (const r of rows) this.payloads?.remember(r.meta.eventId, r.full);
     return rows.map((r) => r.meta);
   }
 
-  /** Each event encoded for its outbox row, in its stored (compact) form and in full, under the current trace. */
+  /**
+   * Each event encoded for its outbox row, in its stored (compact) form and in full, under the current trace; `cells`
+   * is the row's values in the order of OUTBOX_COLUMNS.
+   */
   private rowsOf<T extends Topic>(items: Array<{ key: string; event: Omit<NewEvent<T>, 'producer'> }>) {
     const traceparent = currentTraceparent();
     return items.map(({ key, event }) => {
@@ -118,7 +121,8 @@ export class OutboxWriter {
       const compaction = this.compactions.get(meta.type) as OutboxCompaction<T> | undefined;
       const full = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const stored = compaction ? Buffer.from(encodeEnvelope(meta as EventMeta & { type: T }, compaction.compact(event.payload))) : full;
-      return { meta, key, payload: stored, full, headers: JSON.stringify(headers) };
+      const cells: unknown[] = [meta.eventId, meta.type, key, stored, JSON.stringify(headers)];
+      return { meta, payload: stored, full, cells };
     });
   }
 }
